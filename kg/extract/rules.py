@@ -1,0 +1,785 @@
+"""The domain layer: people, posts, roles, meetings, documents and reporters from Chinese news.
+
+HanLP supplies the tries (``hanlp_trie.Trie``) that every dictionary lookup here runs on and,
+when a model is configured, the statistical person mentions (:mod:`kg.extract.hanlp_ner`).
+The grammar of official titles and the participation cues are our own, because none of HanLP's
+NER tag sets has a job-title type.
+
+Work per article::
+
+    segment -> chunks (split at 、，：() ...) -> title chains + names (pass 1)
+            -> article name dictionary -> person mentions (pass 2)
+            -> roles (cue after each person group) -> meetings, documents, reporters, regions
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Optional, Sequence
+
+from hanlp_trie import Trie
+
+from .. import regions as R
+from ..model import (Article, ArticleFacts, DocumentAction, Evidence, Holding, Meeting, MetropolitanCircle,
+                     Participation, PersonMention, RegionMention, Sentence)
+from ..segment import segment
+from . import lexicon as L
+
+RULES_VERSION = "2026.11.1"
+
+_CHUNK_DELIMS = set("、，,；;：:（）()“”\"《》〈〉 \t\n\u3000")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_SESSION = re.compile(r"^(?:第?[一二三四五六七八九十百零〇]+届)")
+_DATE = re.compile(r"(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日|(昨天|昨日|今天|今日|前天|明天)")
+_MINORITY_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・．][\u4e00-\u9fff]{1,10})+")
+_REPORTER = re.compile(r"(?:记者|通讯员)[\s　:：]*((?:[\u4e00-\u9fff·]{2,6}[\s　、,，]*){1,4})")
+_ORG_AFTER_REGION = ("大学", "学院", "银行", "日报", "晚报", "电视台", "集团", "公司", "医院", "中学", "小学", "海关",
+                     "大都市圈", "都市圈")
+
+# Words that may follow a person's name (besides the end of a chunk).
+_FOLLOW = tuple(L.ROLE_CUES) + L.HONORIFICS + (
+    "主持召开", "在", "和", "及", "以及", "与", "等", "作", "就", "对", "向", "为", "也", "还", "率", "一行", "到", "赴",
+    "前往", "来", "会见", "会谈", "考察", "调研", "看望", "慰问", "出访", "的", "是", "说", "分别", "代表", "带领",
+    "介绍", "听取", "任", "担任", "出任", "被", "于", "今天", "昨天", "专程", "深入", "应邀", "一同", "先后", "同",
+    "视察", "签署", "发表", "致", "要求", "希望", "提出", "回答", "接受", "将", "已", "当选", "主持", "召开", "所作",
+    "作出", "同志", "日前", "近日", "此前", "随后", "当天", "上午", "下午", "晚上", "在京", "抵达", "结束", "出发",
+)
+
+# A well-known few, as HanLP dictionary forcing would add them: national leaders named without a
+# title in running text (习近平、李强 …).
+KNOWN_LEADERS = ("习近平", "李强", "赵乐际", "王沪宁", "蔡奇", "丁薛祥", "李希", "韩正", "李克强", "栗战书", "汪洋",
+                 "王岐山")
+
+
+@lru_cache(maxsize=1)
+def _region_names() -> frozenset[str]:
+    """Full and short names of regions: never person names (常州, 南通)."""
+    names = set()
+    for r in R.all_regions():
+        names.add(r.name)
+        names.add(r.short)
+    return frozenset(names)
+
+
+def _trie(words: Iterable[str]) -> Trie:
+    t = Trie()
+    for w in words:
+        t[w] = w
+    return t
+
+
+@lru_cache(maxsize=1)
+def _tries() -> dict[str, Trie]:
+    return {
+        "rank": _trie(L.RANKS),
+        "cue": _trie(L.ROLE_CUES),
+        "follow": _trie(_FOLLOW),
+        "meeting": _trie(L.MEETING_SUFFIXES),
+        "honorific": _trie(("总书记", "主席", "总理", "委员长", "副委员长", "副总理", "副主席", "国务委员", "同志")),
+    }
+
+
+def _starts_with_any(text: str, words: Sequence[str]) -> Optional[str]:
+    best = None
+    for w in words:
+        if text.startswith(w) and (best is None or len(w) > len(best)):
+            best = w
+    return best
+
+
+def _ends_with_any(text: str, words: Sequence[str]) -> Optional[str]:
+    best = None
+    for w in words:
+        if text.endswith(w) and (best is None or len(w) > len(best)):
+            best = w
+    return best
+
+
+# ---------------------------------------------------------------------------------------- names
+
+def name_ends(text: str, i: int, limit: int) -> list[int]:
+    """Possible ends of a person name starting at ``text[i]`` (longest first)."""
+    ends: list[int] = []
+    m = _MINORITY_NAME.match(text, i, limit)
+    if m:
+        ends.append(m.end())
+    sur = 2 if text[i:i + 2] in L.COMPOUND_SURNAMES else (1 if text[i:i + 1] in L.SURNAMES else 0)
+    if not sur:
+        return ends
+    for given in (2, 1):
+        e = i + sur + given
+        if e > limit or text[i:e] in _region_names():
+            continue
+        g = text[i + sur:e]
+        if all(_CJK.match(c) and c not in L.NOT_GIVEN and c not in "省市区县委党政府部局厅院常" for c in g):
+            ends.append(e)
+    return ends
+
+
+def _follows_ok(text: str, e: int, limit: int) -> bool:
+    if e >= limit:
+        return True
+    return bool(_tries()["follow"].parse_longest(text[e:e + 6])) and any(
+        s == 0 for s, _, _ in _tries()["follow"].parse_longest(text[e:e + 6]))
+
+
+def name_at(text: str, i: int, limit: int, known: Optional[set[str]] = None) -> Optional[int]:
+    """End of the name starting at ``i`` if one is there and is followed by a name boundary."""
+    for e in name_ends(text, i, limit):
+        if known and text[i:e] in known and _follows_ok(text, e, limit):
+            return e
+    for e in name_ends(text, i, limit):
+        if _follows_ok(text, e, limit):
+            return e
+    return None
+
+
+# ---------------------------------------------------------------------------------------- titles
+
+@dataclass
+class TitleParse:
+    text: str  # as printed (session numbers removed)
+    region: Optional[R.Region]  # explicit region printed at the start
+    body: str  # title with the printed region removed (level word kept)
+    national: bool = False
+    collective: bool = False
+
+
+def _rank_of(title: str) -> Optional[str]:
+    return _ends_with_any(title, L.RANKS)
+
+
+def parse_title(raw: str) -> Optional[TitleParse]:
+    """Parse a title string (``上海市委副书记``, ``常务副省长``, ``国务院副总理``) or return None."""
+    t = _SESSION.sub("", raw)
+    if not t or len(t) > 40 or any(v in t for v in ("主持", "出席", "召开", "会议", "参加", "指出", "强调")):
+        return None
+    collective = _ends_with_any(t, L.COLLECTIVE) is not None
+    if not collective and _rank_of(t) is None:
+        return None
+    if _starts_with_any(t, L.NATIONAL_PREFIXES):
+        return TitleParse(t, None, t, national=True, collective=collective)
+    # A printed region at the start: 上海市委…, 江苏省委…, 内蒙古自治区党委…, 苏州市委….
+    for s, e, region in R.find_mentions(t[:12]):
+        if s != 0:
+            break
+        rest = t[e:]
+        printed = t[:e]
+        level = _ends_with_any(region.name, L.LEVELS) or ""
+        if printed == region.name:  # full name printed: the level word is its suffix
+            body = level + rest if rest and not rest.startswith(level) else rest
+        else:  # short name printed (上海, 江苏) followed by the rest
+            body = rest
+        if any(w in rest for w in ("大学", "学院", "公司", "集团", "银行", "医院")):
+            return TitleParse(t, None, t, collective=collective)
+        if not body or (rest == "" and not collective):
+            return None
+        return TitleParse(t, region, body, collective=collective)
+    if _level_of(t) or collective:
+        return TitleParse(t, None, t, collective=collective)
+    # Organisation titles: …委员会主任, …领导小组组长, 宣传部部长 (region from context if any).
+    rank = _rank_of(t)
+    if rank and len(t) > len(rank) and _ends_with_any(t[: -len(rank)], L.ORGAN_SUFFIXES):
+        return TitleParse(t, None, t)
+    if rank and t == rank:
+        return TitleParse(t, None, t)
+    return None
+
+
+def _level_of(title_body: str) -> Optional[str]:
+    """Level word a local title starts with: 市委书记 -> 市, 常务副省长 -> 省, 自治区党委书记 -> 自治区."""
+    t = title_body
+    for p in ("常务副", "副"):
+        if t.startswith(p):
+            t = t[len(p):]
+            break
+    for lv in L.LEVELS:
+        if t.startswith(lv):
+            rest = t[len(lv):]
+            if _starts_with_any(rest, L.LOCAL_ORGAN_STARTS):
+                return lv
+    return None
+
+
+def _organ_prefix(title_body: str) -> str:
+    rank = _rank_of(title_body) or ""
+    return title_body[: len(title_body) - len(rank)]
+
+
+def _region_matches_level(region: R.Region, level: str) -> bool:
+    if level == "区":
+        return region.name.endswith("区") and not region.name.endswith("自治区")
+    if level == "州":
+        return region.name.endswith("州")
+    if level == "县":
+        return region.name.endswith("县")
+    return region.name.endswith(level)
+
+
+def _with_ancestors(region: R.Region) -> list[R.Region]:
+    out = [region]
+    while out[-1].parent is not None:
+        out.append(out[-1].parent)
+    return out
+
+
+# ---------------------------------------------------------------------------------------- data
+
+@dataclass
+class _Person:
+    name: str
+    start: int  # clean offsets (article-level)
+    end: int
+    post_end: int  # end after an honorific printed after the name
+    sentence: int
+    method: str = "rules"
+
+
+@dataclass
+class _SentenceWork:
+    sentence: Sentence
+    cstart: int  # start in article.clean
+    text: str
+    masked: list[tuple[int, int]] = field(default_factory=list)  # title/region spans (sentence offsets)
+
+
+@lru_cache(maxsize=1)
+def _circles() -> dict:
+    path = Path(__file__).resolve().parent.parent / "data" / "circles.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+# ---------------------------------------------------------------------------------------- extractor
+
+class RuleExtractor:
+    """Extract :class:`ArticleFacts` from an :class:`Article` with rules and tries (and an optional NER model)."""
+
+    def __init__(self, ner=None) -> None:
+        self.ner = ner  # kg.extract.hanlp_ner.NerModel or None
+        self.method_id = "rules" if ner is None else f"rules+{ner.model_id}"
+
+    # -- public ------------------------------------------------------------------------------
+    def extract(self, article: Article) -> ArticleFacts:
+        """Run every extraction step on one article."""
+        sentences, clean_spans = segment(article)
+        works = [_SentenceWork(s, cs, article.clean[cs:ce]) for s, (cs, ce) in zip(sentences, clean_spans)]
+        region_hits = self._regions(article, works)
+        holdings: list[Holding] = []
+        persons: list[_Person] = []
+        names: dict[str, None] = {}
+        for w in works:
+            for p, posts in self._pass1(article, w, region_hits):
+                persons.append(p)
+                names.setdefault(p.name, None)
+                holdings.extend(posts)
+        if self.ner is not None:
+            self._ner_names(works, names)
+        known = set(names) | set(KNOWN_LEADERS)
+        persons = self._pass2(works, persons, known)
+        reporters = self._reporters(article, works)
+        reporter_names = {r.name for r in reporters}
+        persons = [p for p in persons if p.name not in reporter_names]
+        meetings, meeting_at = self._meetings(article, works, region_hits)
+        participations = self._roles(article, works, persons, meetings, meeting_at)
+        documents = self._documents(article, works, meetings, meeting_at)
+        attending = {p.person for p in participations}
+        person_mentions = tuple(PersonMention(p.name, self._evidence(article, works[p.sentence], p.start, p.end, p.method))
+                                for p in persons)
+        mentioned = tuple(dict.fromkeys(p.name for p in persons if p.name not in attending))
+        regions = tuple(RegionMention(r.name, r.code, self._evidence(article, works[si], s, e))
+                        for si, s, e, r in region_hits)
+        circles = self._circle_facts(article, works)
+        return ArticleFacts(article=article, sentences=tuple(sentences), persons=person_mentions, regions=regions,
+                            holdings=tuple(_dedupe_holdings(holdings)), meetings=tuple(meetings),
+                            participations=tuple(participations), documents=tuple(documents),
+                            mentioned_not_attending=mentioned, reporters=tuple(reporters), circles=circles)
+
+    # -- helpers -----------------------------------------------------------------------------
+    def _evidence(self, article: Article, w: _SentenceWork, start: int, end: int, method: str = "rules") -> Evidence:
+        """Evidence for a span given in article.clean offsets."""
+        ts = article.to_text_offset(start)
+        te = article.to_text_offset(max(start, end - 1)) + 1
+        return Evidence(w.sentence.index, ts, te, method)
+
+    def _regions(self, article: Article, works: list[_SentenceWork]) -> list[tuple[int, int, int, R.Region]]:
+        """Region mentions: (sentence index, clean start, clean end, region)."""
+        hits = []
+        for k, w in enumerate(works):
+            for s, e, region in R.find_mentions(w.text):
+                after = w.text[e:e + 4]
+                if any(after.startswith(o) for o in _ORG_AFTER_REGION):
+                    continue
+                hits.append((k, w.cstart + s, w.cstart + e, region))
+        return hits
+
+    def _context_region(self, level: str, w: _SentenceWork, pos: int, article: Article,
+                        region_hits: list[tuple[int, int, int, R.Region]], chain: Optional[R.Region]) -> Optional[R.Region]:
+        """Implicit region of a title with ``level``: shared chain, same sentence, home region, earlier text."""
+        if chain is not None:
+            for r in _with_ancestors(chain):
+                if _region_matches_level(r, level):
+                    return r
+        here = w.cstart + pos
+        same = [r for si, s, e, r in region_hits if si == w.sentence.index and e <= here]
+        for r in reversed(same):
+            if _region_matches_level(r, level):
+                return r
+        if article.home_region:
+            home = R.lookup(article.home_region)
+            if home is not None:
+                for r in _with_ancestors(home):
+                    if _region_matches_level(r, level):
+                        return r
+        before = [r for si, s, e, r in region_hits if e <= here]
+        for r in reversed(before):
+            if _region_matches_level(r, level):
+                return r
+        return None
+
+    def _resolve_post(self, tp: TitleParse, chain_region: Optional[R.Region], chain_prefix: str, w: _SentenceWork,
+                      pos: int, article: Article, region_hits) -> tuple[Optional[str], str, Optional[R.Region], str]:
+        """(region name, title, region used for the chain, organ prefix for the chain)."""
+        body = tp.body
+        if tp.national:
+            return "中央", body, None, _organ_prefix(body)
+        level = _level_of(body)
+        if tp.region is None and level is None and chain_prefix and not _starts_with_any(body, L.NATIONAL_PREFIXES):
+            # 市委副书记、宣传部部长 -> 市委宣传部部长; 市人大常委会常务副主任、党组副书记 -> 市人大常委会党组副书记
+            body = chain_prefix + body
+            level = _level_of(body)
+        if tp.region is not None:
+            region = tp.region
+            if level:
+                for r in _with_ancestors(tp.region):
+                    if _region_matches_level(r, level):
+                        region = r
+                        break
+        elif level:
+            region = self._context_region(level, w, pos, article, region_hits, chain_region)
+        else:
+            region = chain_region
+        prefix = _organ_prefix(body) if (level or tp.region is not None) else chain_prefix
+        return (region.name if region else None), body, region or chain_region, prefix
+
+    # -- pass 1: title chains and the names they introduce -----------------------------------
+    def _chunks(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, delimiter after) of the pieces of a sentence between delimiters."""
+        out = []
+        start = 0
+        for i, ch in enumerate(text):
+            if ch in _CHUNK_DELIMS:
+                if i > start:
+                    out.append((start, i, ch))
+                start = i + 1
+        if start < len(text):
+            out.append((start, len(text), ""))
+        return out
+
+    def _pass1(self, article: Article, w: _SentenceWork, region_hits) -> list[tuple[_Person, list[Holding]]]:
+        text = w.text
+        found: list[tuple[_Person, list[Holding]]] = []
+        chain: list[tuple[TitleParse, int, int]] = []  # pending titles joined by 、
+        list_mode = False  # a name list is running (市领导A、B、C)
+        for cs, ce, delim in self._chunks(text):
+            piece = text[cs:ce]
+            parsed = self._parse_chunk(text, cs, ce)
+            if parsed is None:
+                # A bare name continuing a list: 诸葛宇杰、朱芝松、陈金山出席
+                e = name_at(text, cs, ce) if list_mode else None
+                if e is not None:
+                    p = _Person(text[cs:e], w.cstart + cs, w.cstart + e, w.cstart + e, w.sentence.index)
+                    found.append((p, []))
+                    list_mode = delim in "、和" or e < ce and text[e:ce] in ("和", "及")
+                else:
+                    list_mode = False
+                chain = []
+                continue
+            titles, name_span = parsed
+            if name_span is None:  # title only: it shares the following name (江苏省委常委、常务副省长费高云)
+                if delim in "、和及":
+                    chain.extend(titles)
+                else:
+                    chain = []
+                list_mode = False
+                continue
+            ns, ne = name_span
+            all_titles = chain + titles
+            chain = []
+            p = _Person(text[ns:ne], w.cstart + ns, w.cstart + ne, w.cstart + ne, w.sentence.index)
+            posts: list[Holding] = []
+            chain_region: Optional[R.Region] = None
+            chain_prefix = ""
+            collective = False
+            for tp, ts, te in all_titles:
+                w.masked.append((ts, te))
+                if tp.collective:
+                    collective = True
+                    continue
+                region_name, title, chain_region, chain_prefix = self._resolve_post(
+                    tp, chain_region, chain_prefix, w, ts, article, region_hits)
+                posts.append(Holding(p.name, region_name, title, self._evidence(article, w, w.cstart + ts, w.cstart + ne)))
+            found.append((p, posts))
+            list_mode = collective or delim == "、"
+        return found
+
+    def _parse_chunk(self, text: str, cs: int, ce: int) -> Optional[tuple[list[tuple[TitleParse, int, int]], Optional[tuple[int, int]]]]:
+        """Titles (with spans) at the start of a chunk and the name after them, if any."""
+        piece = text[cs:ce]
+        ranks = _tries()["rank"].parse_longest(piece)
+        ends = sorted({e for _, e, _ in ranks} | {len(piece) - len(c) + len(c) for c in ()})
+        # Collective titles end with 领导 / 负责同志.
+        for c in L.COLLECTIVE:
+            k = piece.find(c)
+            if k > 0:
+                ends.append(k + len(c))
+        for e in sorted(set(ends)):
+            tp = parse_title(piece[:e])
+            if tp is None:
+                continue
+            if e == len(piece):
+                if not tp.collective:
+                    return [(tp, cs, cs + e)], None
+                continue
+            ne = name_at(text, cs + e, ce)
+            if ne is not None:
+                return [(tp, cs, cs + e)], (cs + e, ne)
+        return None
+
+    # -- statistical names -------------------------------------------------------------------
+    def _ner_names(self, works: list[_SentenceWork], names: dict[str, None]) -> None:
+        """Add persons the model finds where the text around them confirms a name boundary."""
+        results = self.ner.persons([w.text for w in works])
+        for w, spans in zip(works, results):
+            for name, s, e in spans:
+                if 2 <= len(name) <= 4 and (name[0] in L.SURNAMES or name[:2] in L.COMPOUND_SURNAMES or "·" in name):
+                    if _follows_ok(w.text, e, len(w.text)) and name not in names:
+                        names[name] = None
+
+    # -- pass 2: every mention of a known name ----------------------------------------------
+    def _pass2(self, works: list[_SentenceWork], first: list[_Person], known: set[str]) -> list[_Person]:
+        trie = _trie(known)
+        by_pos = {(p.sentence, p.start): p for p in first}
+        out: list[_Person] = []
+        for w in works:
+            taken: list[tuple[int, int]] = []
+            for s, e, name in trie.parse_longest(w.text):
+                a = w.cstart + s
+                if (w.sentence.index, a) in by_pos:
+                    continue
+                if not _follows_ok(w.text, e, len(w.text)) and not self._honorific_after(w.text, e):
+                    continue
+                p = _Person(name, a, w.cstart + e, w.cstart + e, w.sentence.index, "dict")
+                by_pos[(w.sentence.index, a)] = p
+            # Names printed before an honorific: 习近平总书记, 栗战书委员长, 以习近平同志为核心.
+            for s, e, hon in _tries()["honorific"].parse_longest(w.text):
+                if any(ms <= s < me for ms, me in w.masked):
+                    continue
+                for n in (3, 2, 4):
+                    ns = s - n
+                    if ns < 0:
+                        continue
+                    if (w.sentence.index, w.cstart + ns) in by_pos:
+                        break
+                    if s in name_ends(w.text, ns, s) and not any(ms < s and me > ns for ms, me in w.masked):
+                        p = _Person(w.text[ns:s], w.cstart + ns, w.cstart + s, w.cstart + e, w.sentence.index)
+                        by_pos[(w.sentence.index, w.cstart + ns)] = p
+                        known.add(p.name)
+                        break
+        for p in by_pos.values():
+            # extend post_end over an honorific printed after the name
+            w = works[p.sentence]
+            rel = p.end - w.cstart
+            hon = self._honorific_after(w.text, rel)
+            if hon:
+                p.post_end = p.end + len(hon)
+            out.append(p)
+        out.sort(key=lambda p: p.start)
+        # drop overlaps (keep the earlier, longer)
+        kept: list[_Person] = []
+        for p in out:
+            if kept and p.start < kept[-1].end:
+                continue
+            kept.append(p)
+        return kept
+
+    @staticmethod
+    def _honorific_after(text: str, e: int) -> Optional[str]:
+        return _starts_with_any(text[e:e + 5], L.HONORIFICS)
+
+    # -- roles ------------------------------------------------------------------------------
+    def _roles(self, article: Article, works: list[_SentenceWork], persons: list[_Person],
+               meetings: list[Meeting], meeting_at: dict[int, str]) -> list[Participation]:
+        if not meetings:
+            return []
+        out: dict[tuple[str, str], Participation] = {}
+        by_sentence: dict[int, list[_Person]] = {}
+        for p in persons:
+            by_sentence.setdefault(p.sentence, []).append(p)
+        current = meetings[0].key
+        for w in works:
+            current = meeting_at.get(w.sentence.index, current)
+            group: list[_Person] = []
+            plist = by_sentence.get(w.sentence.index, [])
+            for k, p in enumerate(plist):
+                rel_end = p.post_end - w.cstart
+                nxt = plist[k + 1].start - w.cstart if k + 1 < len(plist) else len(w.text)
+                segment_text = _mask(w.text, w.masked, rel_end, nxt)
+                roles, joins = _predicate(segment_text)
+                group.append(p)
+                if roles:
+                    for q in group:
+                        for role in roles:
+                            key = (q.name, role)
+                            if key not in out:
+                                out[key] = Participation(q.name, role, current, self._evidence(article, w, q.start, q.end, q.method))
+                    group = []
+                elif not joins:
+                    group = []
+        return list(out.values())
+
+    # -- meetings ---------------------------------------------------------------------------
+    def _meetings(self, article: Article, works: list[_SentenceWork], region_hits) -> tuple[list[Meeting], dict[int, str]]:
+        cands: list[tuple[str, int, int, int]] = []  # (name, sentence, clean start, clean end)
+        for w in works:
+            for s, e in _meeting_spans(w.text):
+                cands.append((w.text[s:e], w.sentence.index, w.cstart + s, w.cstart + e))
+        headline = [article.title[s:e] for s, e in _meeting_spans(article.title, require_held=False)]
+        all_names = [c[0] for c in cands] + headline
+        meetings: list[Meeting] = []
+        by_name: dict[str, str] = {}
+        meeting_at: dict[int, str] = {}
+        for name, si, s, e in cands:
+            longer = [n for n in all_names if n != name and n.endswith(name) and len(n) > len(name)]
+            if longer:
+                name = max(longer, key=len)
+            name = self._resolve_body(name, works[si], s - works[si].cstart, article, region_hits)
+            if name not in by_name:
+                key = f"m{len(meetings) + 1}"
+                by_name[name] = key
+                when = _sentence_date(works[si].text, article.published) or _article_date(works, article.published)
+                meetings.append(Meeting(key, name, when, self._evidence(article, works[si], s, e)))
+            meeting_at.setdefault(si, by_name[name])
+        return meetings, meeting_at
+
+    def _resolve_body(self, name: str, w: _SentenceWork, pos: int, article: Article, region_hits) -> str:
+        """市委常委会会议 -> 南通市委常委会会议 (implicit body from the home region or context)."""
+        for lv in L.LEVELS:
+            if name.startswith(lv) and _starts_with_any(name[len(lv):], ("委", "党委", "人大", "政协", "政府", "人民政府")):
+                region = self._context_region(lv, w, pos, article, region_hits, None)
+                if region is not None:
+                    return region.name + name[len(lv):] if region.name.endswith(lv) else name
+        return name
+
+    # -- documents --------------------------------------------------------------------------
+    def _documents(self, article: Article, works: list[_SentenceWork], meetings: list[Meeting],
+                   meeting_at: dict[int, str]) -> list[DocumentAction]:
+        out: dict[tuple[str, str], DocumentAction] = {}
+        current = meetings[0].key if meetings else None
+        verbs = sorted(L.DOC_ACTIONS, key=len, reverse=True)
+        for w in works:
+            current = meeting_at.get(w.sentence.index, current)
+            text = w.text
+            prev: Optional[tuple[int, str, Optional[str]]] = None  # (end of previous title, action, issuer)
+            for s, e in _book_titles(text):
+                title = text[s + 1:e - 1].strip()
+                if not title:
+                    continue
+                action = issuer = None
+                if prev is not None and re.fullmatch(r"[、和及与\s]*", text[prev[0]:s]):
+                    action, issuer = prev[1], prev[2]
+                else:
+                    before = text[max(0, s - 40):s]
+                    for v in verbs:
+                        k = before.rfind(v)
+                        if k < 0:
+                            continue
+                        between = before[k + len(v):]
+                        between = between[1:] if between.startswith("了") else between
+                        if between == "" or (len(between) <= 25 and _ends_with_any(between, L.ORGAN_SUFFIXES)
+                                             and not re.search(r"[，。；、]", between)):
+                            action = L.DOC_ACTIONS[v]
+                            issuer = between or None
+                            break
+                prev = (e, action, issuer) if action else None
+                if action is None:
+                    continue
+                key = (title, action)
+                if key not in out:
+                    out[key] = DocumentAction(title, action, current, issuer,
+                                              self._evidence(article, w, w.cstart + s, w.cstart + e))
+        return list(out.values())
+
+    # -- reporters --------------------------------------------------------------------------
+    def _reporters(self, article: Article, works: list[_SentenceWork]) -> list[PersonMention]:
+        out = []
+        for w in works:
+            for m in _REPORTER.finditer(w.text):
+                for nm in re.finditer(r"[\u4e00-\u9fff·]{2,6}", m.group(1)):
+                    name = nm.group(0)
+                    if name_ends(name, 0, len(name)) and len(name) in name_ends(name, 0, len(name)):
+                        s = m.start(1) + nm.start()
+                        out.append(PersonMention(name, self._evidence(article, w, w.cstart + s, w.cstart + s + len(name))))
+        seen: set[str] = set()
+        return [r for r in out if not (r.name in seen or seen.add(r.name))]
+
+    # -- metropolitan circles ---------------------------------------------------------------
+    def _circle_facts(self, article: Article, works: list[_SentenceWork]) -> tuple[MetropolitanCircle, ...]:
+        out = []
+        for name, info in _circles().items():
+            for w in works:
+                k = w.text.find(name)
+                if k >= 0:
+                    out.append(MetropolitanCircle(name, info["core"], tuple(info["members"]),
+                                                  self._evidence(article, w, w.cstart + k, w.cstart + k + len(name))))
+                    break
+        return tuple(out)
+
+
+# ---------------------------------------------------------------------------------------- helpers
+
+def _mask(text: str, masked: list[tuple[int, int]], start: int, end: int) -> str:
+    """text[start:end] with title spans blanked out (they sit between members of a person group)."""
+    chars = list(text[start:end])
+    for ms, me in masked:
+        for i in range(max(ms, start), min(me, end)):
+            chars[i - start] = "\x00"
+    return "".join(c for c in chars if c != "\x00")
+
+
+_FILLER_RE = re.compile("|".join(sorted(map(re.escape, L.PREDICATE_FILLER), key=len, reverse=True)))
+_ALLOWED_RESIDUE = re.compile(r"(?:在|并|在.{1,8}时|(?:作了?|发表了?)(?:重要)?)?")
+
+
+def _strip_filler(text: str) -> str:
+    text = _FILLER_RE.sub("", text)
+    for s, e, _ in reversed(R.find_mentions(text)):
+        text = text[:s] + text[e:]
+    return text
+
+
+def _predicate(segment_text: str) -> tuple[list[str], bool]:
+    """Roles stated right after a person (group), and whether the group continues."""
+    clause = re.split(r"[。；;]", segment_text, maxsplit=1)[0]
+    cues = _tries()["cue"].parse_longest(clause)
+    roles: list[str] = []
+    m = re.match(r"(.{0,6}?)作(?!出)[^，。；]{0,40}?(?:报告|说明)", clause)
+    if m and _ALLOWED_RESIDUE.fullmatch(_strip_filler(m.group(1))):
+        roles.append("reported")
+    if cues:
+        s0, e0, cue = cues[0]
+        residue = _strip_filler(clause[:s0])
+        if _ALLOWED_RESIDUE.fullmatch(residue) and not clause[max(0, s0 - 2):s0].endswith("重要"):
+            roles.append(L.ROLE_CUES[cue])
+            last = e0
+            for s, e, c in cues[1:]:
+                gap = clause[last:s]
+                if len(gap) > 4 or re.search(r"[，,、]", gap):
+                    break
+                roles.append(L.ROLE_CUES[c])
+                last = e
+    if roles:
+        return list(dict.fromkeys(roles)), False
+    joins = _strip_filler(clause) == "" and bool(segment_text.strip()) or segment_text.strip() in ("", "、", "，")
+    return [], joins
+
+
+def _meeting_spans(text: str, require_held: bool = True) -> list[tuple[int, int]]:
+    """Spans of meeting names in ``text`` (a meeting being held, unless ``require_held`` is False)."""
+    out = []
+    for s, e, suf in _tries()["meeting"].parse_longest(text):
+        if e < len(text) and text[e] in "精神":
+            continue
+        p = s
+        while p > 0:
+            ch = text[p - 1]
+            if not (_CJK.match(ch) or ch.isdigit()):
+                break
+            if _ends_with_any(text[:p], L.MEETING_LEFT_STOPS):
+                break
+            if _DATE.search(text[max(0, p - 6):p]) and text[p - 1] in "日":
+                break
+            p -= 1
+        name = text[p:e]
+        if len(name) <= len(suf) + 1 or name.startswith(("这次", "此次", "本次", "该", "这", "次")):
+            continue
+        if require_held:
+            before = text[max(0, p - 6):p]
+            after = re.split(r"[，。；]", text[e:e + 30], maxsplit=1)[0]
+            if not (_ends_with_any(before, L.MEETING_HELD_BEFORE) or any(h in after for h in ("举行", "召开", "开幕", "闭幕"))):
+                continue
+        out.append((p, e))
+    return out
+
+
+def _resolve_date(m: re.Match, published: Optional[date]) -> Optional[date]:
+    if m.group(4):
+        if published is None:
+            return None
+        delta = {"昨天": -1, "昨日": -1, "今天": 0, "今日": 0, "前天": -2, "明天": 1}[m.group(4)]
+        return published + timedelta(days=delta)
+    y, mo, d = m.group(1), m.group(2), m.group(3)
+    base = published
+    try:
+        if y:
+            return date(int(y), int(mo or 1), int(d))
+        if base is None:
+            return None
+        month = int(mo) if mo else base.month
+        cand = date(base.year, month, int(d))
+        if cand > base + timedelta(days=7):  # "27日" printed on the 2nd of the next month
+            if mo:
+                cand = date(base.year - 1, month, int(d))
+            else:
+                prev_month = (base.replace(day=1) - timedelta(days=1))
+                cand = date(prev_month.year, prev_month.month, int(d))
+        return cand
+    except ValueError:
+        return None
+
+
+def _sentence_date(text: str, published: Optional[date]) -> Optional[date]:
+    for m in _DATE.finditer(text):
+        d = _resolve_date(m, published)
+        if d is not None:
+            return d
+    return None
+
+
+def _article_date(works: list[_SentenceWork], published: Optional[date]) -> Optional[date]:
+    for w in works[:3]:
+        d = _sentence_date(w.text, published)
+        if d is not None:
+            return d
+    return None
+
+
+def _book_titles(text: str) -> list[tuple[int, int]]:
+    """Spans of 《…》 (nested 〈〉/《》 allowed), including the brackets."""
+    out = []
+    depth = 0
+    start = -1
+    for i, ch in enumerate(text):
+        if ch == "《":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch == "》" and depth:
+            depth -= 1
+            if depth == 0:
+                out.append((start, i + 1))
+    return out
+
+
+def _dedupe_holdings(holdings: list[Holding]) -> list[Holding]:
+    seen: set[tuple] = set()
+    out = []
+    for h in holdings:
+        key = (h.person, h.region, h.title)
+        if key not in seen:
+            seen.add(key)
+            out.append(h)
+    return out

@@ -1,0 +1,156 @@
+"""Run the stages: ingest -> extract -> link -> rdf -> derive -> export -> view.
+
+The CLI is a thin layer over :func:`extract` and :func:`build`.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Optional
+
+from tqdm import tqdm
+
+from .errors import bad_model
+from .extract.rules import RULES_VERSION, RuleExtractor
+from .facts import facts_document, summarize, write_json_atomic
+from .ingest import Defaults, read_articles
+from .link import link_persons
+from .model import Article, ArticleFacts, PersonIdentity, Rejected
+
+
+@dataclass
+class RunResult:
+    """What an extraction run produced and what it had to reject."""
+
+    facts: list[ArticleFacts] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+    failed: list[Rejected] = field(default_factory=list)  # articles whose extraction raised
+    chars: int = 0
+    seconds: float = 0.0
+    model: str = "rules"
+
+    @property
+    def empty(self) -> list[str]:
+        """Ids of articles that yielded no facts."""
+        return [f.article.id for f in self.facts if f.is_empty]
+
+    @property
+    def problems(self) -> list[Rejected]:
+        return self.rejected + self.failed
+
+
+@dataclass
+class BuildResult(RunResult):
+    identities: dict[tuple[str, str], PersonIdentity] = field(default_factory=dict)
+    triples: int = 0
+    files: list[Path] = field(default_factory=list)
+
+
+def make_extractor(ner: Optional[str] = "auto") -> RuleExtractor:
+    """The rule extractor, with a HanLP NER model when ``ner`` names or finds one."""
+    if ner in (None, "none", "rules"):
+        return RuleExtractor()
+    try:
+        from .extract import hanlp_ner
+    except ImportError as e:  # the HanLP backend is optional at import time
+        if ner == "auto":
+            return RuleExtractor()
+        raise bad_model(f"HanLP backend unavailable: {e}") from e
+    try:
+        model = hanlp_ner.resolve_model(ner)
+    except hanlp_ner.ModelError as e:
+        raise bad_model(str(e)) from e
+    return RuleExtractor(ner=model)
+
+
+def extract(paths: Iterable[Path], defaults: Defaults = Defaults(), ner: Optional[str] = "auto",
+            progress: Optional[bool] = None) -> RunResult:
+    """Read and extract every article under ``paths``; bad items are collected, never fatal."""
+    extractor = make_extractor(ner)
+    res = RunResult(model=extractor.method_id)
+    t0 = time.perf_counter()
+    bar = tqdm(desc="extract", unit="art", disable=_no_progress(progress), file=sys.stderr, dynamic_ncols=True)
+    for item in read_articles(list(paths), defaults):
+        if isinstance(item, Rejected):
+            res.rejected.append(item)
+            continue
+        try:
+            res.facts.append(extractor.extract(item))
+        except Exception as e:  # one broken article never stops a batch
+            res.failed.append(Rejected(item.origin, item.line, item.id, f"extraction failed: {type(e).__name__}: {e}"))
+        res.chars += len(item.text)
+        bar.update(1)
+        bar.set_postfix(chars_s=f"{res.chars / max(time.perf_counter() - t0, 1e-9):,.0f}", refresh=False)
+    bar.close()
+    res.seconds = time.perf_counter() - t0
+    return res
+
+
+def _no_progress(progress: Optional[bool]) -> Optional[bool]:
+    if progress is None:
+        return None if sys.stderr.isatty() else True
+    return not progress
+
+
+def write_facts(res: RunResult, out: Path) -> None:
+    """Write the facts JSON atomically."""
+    write_json_atomic(out, facts_document(res.facts, generator=f"govkg ({res.model}, rules {RULES_VERSION})"))
+
+
+def build(paths: Iterable[Path], out_dir: Path, defaults: Defaults = Defaults(), ner: Optional[str] = "auto",
+          progress: Optional[bool] = None) -> BuildResult:
+    """Extract, link, build the RDF dataset and write graph.ttl/.trig, facts.json and the HTML views."""
+    from . import derive, rdf, view
+
+    run = extract(paths, defaults, ner, progress)
+    t0 = time.perf_counter()
+    res = BuildResult(**run.__dict__)
+    res.identities = link_persons(res.facts)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    ds = rdf.build_dataset(res.facts, res.identities, model_id=res.model, rules_version=RULES_VERSION,
+                           generated_at=_build_time())
+    derive.add_coattendance(ds)
+    res.files.extend(rdf.dataset_to_files(ds, out_dir))
+    res.triples = len(ds)
+    facts_path = out_dir / "facts.json"
+    write_facts(res, facts_path)
+    res.files.append(facts_path)
+    res.files.append(out_dir / "graph.html")
+    view.governance_view(res.facts, res.identities, out_dir / "graph.html")
+    res.files.append(out_dir / "coattendance.html")
+    view.coattendance_view(res.facts, res.identities, out_dir / "coattendance.html")
+    res.seconds += time.perf_counter() - t0
+    return res
+
+
+def _build_time():
+    """Build time for provenance; SOURCE_DATE_EPOCH (reproducible builds) fixes it, 0 leaves it out."""
+    from datetime import datetime, timezone
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is not None:
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc) if int(epoch) else None
+    return datetime.now(timezone.utc).replace(microsecond=0)
+
+
+def summary_line(res: RunResult) -> str:
+    """The short end-of-run summary."""
+    s = summarize(res.facts)
+    parts = [f"{s['articles']} articles", f"{s['persons']} persons", f"{s['posts']} posts", f"{s['meetings']} meetings",
+             f"{s['documents']} documents"]
+    if isinstance(res, BuildResult):
+        parts.append(f"{res.triples} triples")
+    parts.append(f"{res.seconds:.2f} s")
+    line = ", ".join(parts) + f" [{res.model}]"
+    if res.empty:
+        shown = ", ".join(res.empty[:10]) + (" …" if len(res.empty) > 10 else "")
+        line += f"\nno facts in {len(res.empty)} article(s): {shown}"
+    if res.problems:
+        line += f"\nrejected {len(res.problems)} item(s)"
+    return line
+
+
+__all__ = ["Article", "BuildResult", "RunResult", "build", "extract", "make_extractor", "summary_line", "write_facts"]

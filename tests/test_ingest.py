@@ -1,0 +1,79 @@
+"""Ingest: pages, headings, line-wrap repair with offsets, JSONL validation, encodings."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kg.ingest import read_articles, repair_wraps
+from kg.model import Article, Rejected
+from kg.segment import segment
+
+
+@pytest.mark.parametrize("raw,clean", [
+    ("以流量的放大效应为\n\n纽带,推动", "以流量的放大效应为纽带,推动"),
+    ("加强精准监\n\n管执法", "加强精准监管执法"),
+    ("会议结束。\n\n下一段", "会议结束。\n\n下一段"),  # a finished sentence keeps its paragraph break
+])
+def test_repair_wraps(raw, clean):
+    text, mapping = repair_wraps(raw)
+    assert text == clean
+    assert all(raw[mapping[i]] == text[i] for i in range(len(text)))
+
+
+def test_page_with_headings(tmp_path: Path):
+    p = tmp_path / "page.md"
+    p.write_text("# 第一篇\n市委书记张三出席。\n## 第二篇\n正文二。\n", encoding="utf-8")
+    arts = list(read_articles([p]))
+    assert [a.id for a in arts] == ["page#1", "page#2"]
+    assert arts[0].title == "第一篇" and "张三" in arts[0].text
+
+
+def test_offsets_survive_repair(tmp_path: Path):
+    p = tmp_path / "x.txt"
+    p.write_text("# 标题\n市委书记王某主持召开会议，加强精准监\n\n管执法。\n", encoding="utf-8")
+    (a,) = list(read_articles([p]))
+    sents, _ = segment(a)
+    assert len(sents) == 1
+    s = sents[0]
+    assert "监管执法" in s.text and a.text[s.start:s.end].replace("\n", "") == s.text
+
+
+def test_jsonl_good_and_bad_lines(tmp_path: Path):
+    p = tmp_path / "items.jsonl"
+    lines = [
+        json.dumps({"title": "好", "text": "市长李四出席会议。", "date": "20220925"}, ensure_ascii=False),
+        "{not json",
+        json.dumps({"title": "无正文"}, ensure_ascii=False),
+        json.dumps({"id": 7, "text": 5}),
+        json.dumps({"id": "x", "text": "正文", "date": "2022/09/25"}, ensure_ascii=False),
+        json.dumps([1, 2]),
+        json.dumps({"id": "ok2", "text": "正文。", "extra": 1}, ensure_ascii=False),
+    ]
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = list(read_articles([p]))
+    good = [i for i in items if isinstance(i, Article)]
+    bad = [i for i in items if isinstance(i, Rejected)]
+    assert [a.id for a in good] == ["items#1", "ok2"]
+    assert good[0].published == date(2022, 9, 25)
+    assert [(b.line, b.reason.split(":")[0]) for b in bad] == [
+        (2, "malformed JSON"), (3, "missing 'text'"), (4, "'text' must be a string, got int"),
+        (5, "date '2022/09/25' is not YYYY-MM-DD or YYYYMMDD"), (6, "expected a JSON object, got list")]
+    assert all(str(b).startswith(f"{p}:{b.line}") for b in bad)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "gb18030", "utf-16"])
+def test_encodings_detected(tmp_path: Path, encoding):
+    p = tmp_path / "enc.txt"
+    p.write_bytes("# 标题\n市委书记王某出席会议。\n".encode(encoding))
+    (a,) = list(read_articles([p]))
+    assert a.title == "标题" and "王某" in a.text
+
+
+def test_binary_and_empty_files_are_rejected(tmp_path: Path):
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02abc")
+    (tmp_path / "empty.txt").write_text("   \n", encoding="utf-8")
+    items = list(read_articles([tmp_path]))
+    assert all(isinstance(i, Rejected) for i in items) and len(items) == 2

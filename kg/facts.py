@@ -18,6 +18,14 @@ def _ev(e: Evidence) -> dict[str, Any]:
     return {"sentence": e.sentence, "span": [e.start, e.end], "method": e.method}
 
 
+def _post(h) -> dict[str, Any]:
+    out = {"person": h.person, "region": h.region, "title": h.title}
+    if h.change:
+        out["change"] = h.change
+    out["evidence"] = _ev(h.evidence)
+    return out
+
+
 def article_to_json(f: ArticleFacts) -> dict[str, Any]:
     """One article's facts in the SCHEMA.md form (plus evidence)."""
     a = f.article
@@ -41,8 +49,9 @@ def article_to_json(f: ArticleFacts) -> dict[str, Any]:
         "source": a.source,
         "url": a.url,
         "meetings": meetings,
-        "posts": [{"person": h.person, "region": h.region, "title": h.title, **({"change": h.change} if h.change else {}),
-                   "evidence": _ev(h.evidence)} for h in f.holdings],
+        "posts": [_post(h) for h in f.holdings if h.change != "removed"],
+        # posts a 免去 / 不再担任 sentence ends: history, not a current post
+        "former_posts": [_post(h) for h in f.holdings if h.change == "removed"],
         "regions": list(dict.fromkeys(r.name for r in f.regions)),
         "mentioned_not_attending": list(f.mentioned_not_attending),
         "documents": [{"title": d.title, "issuer": d.issuer, "action": d.action,

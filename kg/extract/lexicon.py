@@ -16,6 +16,7 @@ SURNAMES = set(
     "封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖"
     "漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹"
     "诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+    "习咸谌訚蔺郦寿竺邴逄仉禚郇昌铁种蹇佴贲缑阎芈笪轩沃訾綦益"
 ) - set("和同向于从到在对就为会都全党经时")
 
 COMPOUND_SURNAMES = (
@@ -77,7 +78,7 @@ ROLE_CUES: dict[str, str] = {
     "出席": "attended", "参加": "attended", "到会": "attended", "陪同": "attended", "参会": "attended",
     "列席": "attended_nonvoting",
     "交流发言": "spoke", "讲话": "spoke", "指出": "spoke", "强调": "spoke", "表示": "spoke", "发言": "spoke",
-    "致辞": "spoke",
+    "致辞": "spoke", "提出": "spoke", "建议": "spoke", "说": "spoke", "发表讲话": "spoke",
     "通报": "reported", "汇报": "reported", "作报告": "reported", "作说明": "reported", "宣读": "reported",
     "传达": "reported",
 }
@@ -111,3 +112,15 @@ MEETING_HELD_AFTER = ("举行", "召开", "开幕", "闭幕", "在京召开", "�
 MEETING_LEFT_STOPS = MEETING_HELD_BEFORE + (
     "在", "于", "的", "了", "是", "并", "和", "为", "对", "向", "就", "日", "上午", "下午", "晚上", "当天", "今天", "昨天",
 )
+
+#: Titles printed after a participant's name, expanded to the post they stand for (栗战书委员长).
+HONORIFIC_POSTS = {
+    "总书记": "中共中央总书记", "委员长": "全国人大常委会委员长", "副委员长": "全国人大常委会副委员长",
+    "总理": "国务院总理", "副总理": "国务院副总理", "国务委员": "国务委员",
+}
+
+#: Member titles after a name (宁吉喆委员, 曹小红常委): the post is membership of the meeting's body.
+MEMBER_BODIES = (("全国政协", "全国政协"), ("政协第", "全国政协"), ("全国人大常委会", "全国人大常委会"))
+
+#: Inspection cues: a leader's visit is an event people attend (陪同) and speak at.
+INSPECTION_CUES = ("考察", "调研", "视察")

@@ -31,7 +31,7 @@ from . import lexicon as L
 
 RULES_VERSION = "2026.11.1"
 
-_CHUNK_DELIMS = set("、，,；;：:（）()“”\"《》〈〉 \t\n\u3000")
+_CHUNK_DELIMS = set("、，,；;：:（）()“”\"《》〈〉 \t\n\u3000。！？!?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SESSION = re.compile(r"^(?:第?[一二三四五六七八九十百零〇]+届)")
 _DATE = re.compile(r"(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日|(昨天|昨日|今天|今日|前天|明天)")
@@ -46,7 +46,7 @@ _FOLLOW = tuple(L.ROLE_CUES) + L.HONORIFICS + (
     "前往", "来", "会见", "会谈", "考察", "调研", "看望", "慰问", "出访", "的", "是", "说", "分别", "代表", "带领",
     "介绍", "听取", "任", "担任", "出任", "被", "于", "今天", "昨天", "专程", "深入", "应邀", "一同", "先后", "同",
     "视察", "签署", "发表", "致", "要求", "希望", "提出", "回答", "接受", "将", "已", "当选", "主持", "召开", "所作",
-    "作出", "同志", "日前", "近日", "此前", "随后", "当天", "上午", "下午", "晚上", "在京", "抵达", "结束", "出发",
+    "作出", "同志", "常委", "委员", "日前", "近日", "此前", "随后", "当天", "上午", "下午", "晚上", "在京", "抵达", "结束", "出发",
 )
 
 # A well-known few, as HanLP dictionary forcing would add them: national leaders named without a
@@ -120,8 +120,35 @@ def name_ends(text: str, i: int, limit: int) -> list[int]:
     return ends
 
 
+_DATE_AFTER = re.compile(r"(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日")
+
+
+_NAME_STOP = {"有关", "负责", "同志", "代表", "委员", "常委", "群众", "干部", "领导", "全体", "各位", "大家", "企业",
+              "我们", "他们", "双方", "两国", "中方", "会议", "会上", "期间", "其中", "以及", "应邀", "应约", "来自",
+              "随同", "共同", "同时", "随后", "届时", "当天", "此前", "目前", "近日", "日前", "全国", "国家", "地方",
+              "有效", "有力", "高度", "严格", "安全", "发展", "经济", "社会", "文化", "生态", "和平", "合作", "方案"}
+_NON_NAME_CHARS = set("省市县区委部厅局院会党政府办署处室组团军队校司社台网")
+
+
+def plausible_name(s: str, lenient: bool = False) -> bool:
+    """Does ``s`` look like a whole person name (for list members whose boundaries are given)?"""
+    if _MINORITY_NAME.fullmatch(s):
+        return True
+    if not 2 <= len(s) <= 4 or not all(_CJK.match(c) for c in s) or s in _region_names() or s in _NAME_STOP:
+        return False
+    if any(c in _NON_NAME_CHARS or c in L.NOT_GIVEN for c in s[1:]):
+        return False
+    if s[:2] in L.COMPOUND_SURNAMES:
+        return len(s) >= 3
+    if len(s) == 4:
+        return False
+    return s[0] in L.SURNAMES or (lenient and s[0] not in L.NOT_GIVEN and s[0] not in _NON_NAME_CHARS)
+
+
 def _follows_ok(text: str, e: int, limit: int) -> bool:
     if e >= limit:
+        return True
+    if _DATE_AFTER.match(text, e, limit):
         return True
     return bool(_tries()["follow"].parse_longest(text[e:e + 6])) and any(
         s == 0 for s, _, _ in _tries()["follow"].parse_longest(text[e:e + 6]))
@@ -133,7 +160,7 @@ def name_at(text: str, i: int, limit: int, known: Optional[set[str]] = None) -> 
         if known and text[i:e] in known and _follows_ok(text, e, limit):
             return e
     for e in name_ends(text, i, limit):
-        if _follows_ok(text, e, limit):
+        if text[i:e] not in _NAME_STOP and _follows_ok(text, e, limit):
             return e
     return None
 
@@ -237,6 +264,7 @@ class _Person:
     post_end: int  # end after an honorific printed after the name
     sentence: int
     method: str = "rules"
+    honorific: str = ""  # title printed after the name (栗战书委员长 -> 委员长)
 
 
 @dataclass
@@ -272,7 +300,10 @@ class RuleExtractor:
         persons: list[_Person] = []
         names: dict[str, None] = {}
         for w in works:
-            for p, posts in self._pass1(article, w, region_hits):
+            found = self._pass1(article, w, region_hits)
+            found += self._appointments(article, w, region_hits)
+            found += self._lists(w, found, set(names) | set(KNOWN_LEADERS))
+            for p, posts in found:
                 persons.append(p)
                 names.setdefault(p.name, None)
                 holdings.extend(posts)
@@ -283,10 +314,12 @@ class RuleExtractor:
         reporters = self._reporters(article, works)
         reporter_names = {r.name for r in reporters}
         persons = [p for p in persons if p.name not in reporter_names]
-        meetings, meeting_at = self._meetings(article, works, region_hits)
+        meetings, meeting_at = self._meetings(article, works, region_hits, persons)
         participations = self._roles(article, works, persons, meetings, meeting_at)
         documents = self._documents(article, works, meetings, meeting_at)
         attending = {p.person for p in participations}
+        holdings.extend(self._honorific_posts(article, works, persons, participations, meetings))
+        persons = [p for p in persons if p.method != "coref"]
         person_mentions = tuple(PersonMention(p.name, self._evidence(article, works[p.sentence], p.start, p.end, p.method))
                                 for p in persons)
         mentioned = tuple(dict.fromkeys(p.name for p in persons if p.name not in attending))
@@ -384,6 +417,7 @@ class RuleExtractor:
         found: list[tuple[_Person, list[Holding]]] = []
         chain: list[tuple[TitleParse, int, int]] = []  # pending titles joined by 、
         list_mode = False  # a name list is running (市领导A、B、C)
+        list_posts: list[Holding] = []  # posts shared by a list after a title (全国政协副主席A、B、C)
         for cs, ce, delim in self._chunks(text):
             piece = text[cs:ce]
             parsed = self._parse_chunk(text, cs, ce)
@@ -392,10 +426,13 @@ class RuleExtractor:
                 e = name_at(text, cs, ce) if list_mode else None
                 if e is not None:
                     p = _Person(text[cs:e], w.cstart + cs, w.cstart + e, w.cstart + e, w.sentence.index)
-                    found.append((p, []))
+                    shared = [Holding(p.name, h.region, h.title, self._evidence(article, w, w.cstart + cs, w.cstart + e))
+                              for h in list_posts]
+                    found.append((p, shared))
                     list_mode = delim in "、和" or e < ce and text[e:ce] in ("和", "及")
                 else:
                     list_mode = False
+                    list_posts = []
                 chain = []
                 continue
             titles, name_span = parsed
@@ -424,7 +461,96 @@ class RuleExtractor:
                 posts.append(Holding(p.name, region_name, title, self._evidence(article, w, w.cstart + ts, w.cstart + ne)))
             found.append((p, posts))
             list_mode = collective or delim == "、"
+            list_posts = posts if delim == "、" and not collective else []
         return found
+
+    def _lists(self, w: _SentenceWork, found: list[tuple[_Person, list[Holding]]],
+               known: set[str]) -> list[tuple[_Person, list[Holding]]]:
+        """Names in 、-lists (刘鹤、何立峰参加; 胡春华、王勇、周强…出席) anchored by a known or titled member."""
+        text = w.text
+        taken = {(p.start - w.cstart) for p, _ in found}
+        spans = [(p.start - w.cstart, p.end - w.cstart) for p, _ in found]
+        chunks = self._chunks(text)
+        runs: list[list[int]] = []
+        for k, (cs, ce, delim) in enumerate(chunks):
+            if k and chunks[k - 1][2] == "、" and runs and runs[-1][-1] == k - 1:
+                runs[-1].append(k)
+            else:
+                runs.append([k])
+        out: list[tuple[_Person, list[Holding]]] = []
+        for run in runs:
+            members: list[tuple[int, int, bool]] = []  # (start, end, anchored)
+            for pos, k in enumerate(run):
+                cs, ce, _ = chunks[k]
+                hit = [(a, b) for a, b in spans if cs <= a < ce]
+                if hit:
+                    members.append((hit[-1][0], hit[-1][1], True))
+                    continue
+                piece = text[cs:ce]
+                parts = re.split(r"(?<=[\u4e00-\u9fff])(?:和|及)(?=[\u4e00-\u9fff])", piece, maxsplit=1)
+                if len(parts) == 2 and all(plausible_name(x, True) for x in parts):
+                    members.append((cs, cs + len(parts[0]), parts[0] in known))
+                    members.append((ce - len(parts[1]), ce, parts[1] in known))
+                    continue
+                if plausible_name(piece, True):
+                    members.append((cs, ce, piece in known))
+                    continue
+                if pos == len(run) - 1:
+                    e = name_at(text, cs, ce)
+                    if e is None:
+                        for e2 in (cs + 3, cs + 2, cs + 4):
+                            if e2 <= ce and plausible_name(text[cs:e2], True) and _follows_ok(text, e2, ce):
+                                e = e2
+                                break
+                    if e is not None and plausible_name(text[cs:e], True):
+                        cue = bool(_tries()["cue"].parse_longest(text[e:e + 4])) or text[e:e + 2] in ("常委", "委员", "同志")
+                        members.append((cs, e, cue or text[cs:e] in known))
+                members.append((-1, -1, False))  # a non-name breaks the list
+            # keep maximal stretches of names
+            stretch: list[tuple[int, int, bool]] = []
+            for m in members + [(-1, -1, False)]:
+                if m[0] >= 0:
+                    stretch.append(m)
+                    continue
+                strict = sum(plausible_name(text[a:b]) for a, b, _ in stretch)
+                if len(stretch) >= 2 and any(anch for _, _, anch in stretch) and strict * 2 >= len(stretch):
+                    for a, b, _ in stretch:
+                        if a not in taken:
+                            taken.add(a)
+                            out.append((_Person(text[a:b], w.cstart + a, w.cstart + b, w.cstart + b, w.sentence.index,
+                                                "rules:list"), []))
+                stretch = []
+        return out
+
+    _APPOINT = re.compile(r"任命([^，。；：为]{2,120}?)为([^，。；：]{2,60}?)(?=[，。；]|$)")
+    _REMOVE = re.compile(r"免去([^，。；：]{2,120}?)(?:兼任|担任)?的([^，。；：]{2,80}?)职务")
+
+    def _appointments(self, article: Article, w: _SentenceWork, region_hits) -> list[tuple[_Person, list[Holding]]]:
+        """任命A、B为TITLE (appointed) and 免去A的T1、T2职务 (removed)."""
+        text = w.text
+        out: list[tuple[_Person, list[Holding]]] = []
+        for rx, change in ((self._APPOINT, "appointed"), (self._REMOVE, "removed")):
+            for m in rx.finditer(text):
+                names_part, titles_part = m.group(1), m.group(2)
+                base = m.start(1)
+                names = [(x.start(), x.group(0)) for x in re.finditer(r"[^、和及]+", names_part)]
+                if not names or not all(plausible_name(n, True) for _, n in names):
+                    continue
+                titles = [t for t in re.split(r"[、和]", titles_part) if t]
+                for off, name in names:
+                    p = _Person(name, w.cstart + base + off, w.cstart + base + off + len(name),
+                                w.cstart + base + off + len(name), w.sentence.index, "rules:appointment")
+                    posts = []
+                    prefix = ""
+                    for t in titles:
+                        tp = parse_title(t) or parse_title(prefix + t)
+                        if tp is None:
+                            continue
+                        region, title, _, prefix = self._resolve_post(tp, None, prefix, w, m.start(2), article, region_hits)
+                        posts.append(Holding(name, region, title, self._evidence(article, w, w.cstart + m.start(), w.cstart + m.end()),
+                                             change=change))
+                    out.append((p, posts))
+        return out
 
     def _parse_chunk(self, text: str, cs: int, ce: int) -> Optional[tuple[list[tuple[TitleParse, int, int]], Optional[tuple[int, int]]]]:
         """Titles (with spans) at the start of a chunk and the name after them, if any."""
@@ -474,6 +600,15 @@ class RuleExtractor:
                     continue
                 p = _Person(name, a, w.cstart + e, w.cstart + e, w.sentence.index, "dict")
                 by_pos[(w.sentence.index, a)] = p
+            # 宁吉喆委员发言说 / 曹小红常委代表…建议: a member title right after a name at the start of a clause.
+            for m in re.finditer(r"(?:^|(?<=[，。；、：\s]))([\u4e00-\u9fff·]{2,8}?)(?:委员|常委)(?=[\u4e00-\u9fff])", w.text):
+                cand = m.group(1)
+                a = w.cstart + m.start(1)
+                if (w.sentence.index, a) not in by_pos and plausible_name(cand) and cand not in _NAME_STOP:
+                    hon = w.text[m.end(1):m.end(1) + 2]
+                    by_pos[(w.sentence.index, a)] = _Person(cand, a, a + len(cand), a + len(cand) + 2, w.sentence.index,
+                                                            honorific=hon)
+                    known.add(cand)
             # Names printed before an honorific: 习近平总书记, 栗战书委员长, 以习近平同志为核心.
             for s, e, hon in _tries()["honorific"].parse_longest(w.text):
                 if any(ms <= s < me for ms, me in w.masked):
@@ -484,7 +619,10 @@ class RuleExtractor:
                         continue
                     if (w.sentence.index, w.cstart + ns) in by_pos:
                         break
-                    if s in name_ends(w.text, ns, s) and not any(ms < s and me > ns for ms, me in w.masked):
+                    cand = w.text[ns:s]
+                    if hon == "同志" and not plausible_name(cand):
+                        continue
+                    if s in name_ends(w.text, ns, s) and cand not in _NAME_STOP and not any(ms < s and me > ns for ms, me in w.masked):
                         p = _Person(w.text[ns:s], w.cstart + ns, w.cstart + s, w.cstart + e, w.sentence.index)
                         by_pos[(w.sentence.index, w.cstart + ns)] = p
                         known.add(p.name)
@@ -494,9 +632,18 @@ class RuleExtractor:
             w = works[p.sentence]
             rel = p.end - w.cstart
             hon = self._honorific_after(w.text, rel)
-            if hon:
+            if hon and p.post_end == p.end:
                 p.post_end = p.end + len(hon)
+                p.honorific = hon
             out.append(p)
+        # 他/她 opening a clause before a speech cue refers to the person named last (他强调 / 他说).
+        ordered = sorted(out, key=lambda p: p.start)
+        for w in works:
+            for m in re.finditer(r"(?:^|(?<=[，。；：]))[他她](?=说|强调|指出|表示|提出|要求)", w.text):
+                a = w.cstart + m.start()
+                before = [p for p in ordered if p.end <= a]
+                if before:
+                    out.append(_Person(before[-1].name, a, a + 1, a + 1, w.sentence.index, "coref"))
         out.sort(key=lambda p: p.start)
         # drop overlaps (keep the earlier, longer)
         kept: list[_Person] = []
@@ -541,29 +688,84 @@ class RuleExtractor:
                     group = []
         return list(out.values())
 
+    def _honorific_posts(self, article: Article, works: list[_SentenceWork], persons: list[_Person],
+                         participations: list[Participation], meetings: list[Meeting]) -> list[Holding]:
+        """栗战书委员长 / 宁吉喆委员 at a meeting: the post that the title after a participant's name stands for."""
+        attending = {p.person for p in participations}
+        body = next((b for m in meetings for key, b in L.MEMBER_BODIES if key in m.name), None)
+        out = []
+        for p in persons:
+            if not p.honorific or p.name not in attending:
+                continue
+            title = L.HONORIFIC_POSTS.get(p.honorific)
+            if title is None and p.honorific in ("委员", "常委") and body:
+                title = body + p.honorific
+            if title:
+                out.append(Holding(p.name, "中央", title, self._evidence(article, works[p.sentence], p.start, p.post_end)))
+        return out
+
     # -- meetings ---------------------------------------------------------------------------
-    def _meetings(self, article: Article, works: list[_SentenceWork], region_hits) -> tuple[list[Meeting], dict[int, str]]:
+    def _meetings(self, article: Article, works: list[_SentenceWork], region_hits,
+                  persons: list[_Person]) -> tuple[list[Meeting], dict[int, str]]:
+        """Meetings held in the article (and inspections), with the sentence -> meeting map for roles."""
         cands: list[tuple[str, int, int, int]] = []  # (name, sentence, clean start, clean end)
         for w in works:
-            for s, e in _meeting_spans(w.text):
-                cands.append((w.text[s:e], w.sentence.index, w.cstart + s, w.cstart + e))
-        headline = [article.title[s:e] for s, e in _meeting_spans(article.title, require_held=False)]
+            for s, e, name in _meeting_spans(w.text):
+                cands.append((name, w.sentence.index, w.cstart + s, w.cstart + e))
+        headline = [name for _, _, name in _meeting_spans(article.title, require_held=False)]
         all_names = [c[0] for c in cands] + headline
+        bare = set(L.MEETING_SUFFIXES)
+        named = any(c[0] not in bare for c in cands)
         meetings: list[Meeting] = []
         by_name: dict[str, str] = {}
         meeting_at: dict[int, str] = {}
         for name, si, s, e in cands:
+            if name in bare and named:
+                continue  # "出席会议": the meeting already named
             longer = [n for n in all_names if n != name and n.endswith(name) and len(n) > len(name)]
             if longer:
                 name = max(longer, key=len)
             name = self._resolve_body(name, works[si], s - works[si].cstart, article, region_hits)
             if name not in by_name:
-                key = f"m{len(meetings) + 1}"
-                by_name[name] = key
-                when = _sentence_date(works[si].text, article.published) or _article_date(works, article.published)
-                meetings.append(Meeting(key, name, when, self._evidence(article, works[si], s, e)))
+                by_name[name] = self._add_meeting(meetings, name, article, works, si, s, e)
+            meeting_at.setdefault(si, by_name[name])
+        for si, name, s, e in self._inspections(works, persons):
+            if name not in by_name:
+                by_name[name] = self._add_meeting(meetings, name, article, works, si, s, e)
             meeting_at.setdefault(si, by_name[name])
         return meetings, meeting_at
+
+    def _add_meeting(self, meetings: list[Meeting], name: str, article: Article, works: list[_SentenceWork],
+                     si: int, s: int, e: int) -> str:
+        key = f"m{len(meetings) + 1}"
+        when = _sentence_date(works[si].text, article.published) or _article_date(works, article.published)
+        meetings.append(Meeting(key, name, when, self._evidence(article, works[si], s, e)))
+        return key
+
+    _INSPECTION = re.compile(r"(?:在|到|赴|前往)([^，。；]{1,40}?)(?:考察|调研|视察)|(?:考察|调研|视察)了?")
+
+    def _inspections(self, works: list[_SentenceWork], persons: list[_Person]) -> list[tuple[int, str, int, int]]:
+        """A person's visit (X在Y考察 / X到Y调研 / X考察了Y) as an event: (sentence, name, clean start, end)."""
+        out = []
+        by_sentence: dict[int, list[_Person]] = {}
+        for p in persons:
+            by_sentence.setdefault(p.sentence, []).append(p)
+        for w in works:
+            plist = by_sentence.get(w.sentence.index, [])
+            for m in self._INSPECTION.finditer(w.text):
+                a = w.cstart + m.start()
+                before = [p for p in plist if p.post_end <= a and p.method != "coref"]
+                if not before:
+                    continue
+                p = before[-1]
+                gap = w.text[p.post_end - w.cstart:m.start()]
+                if _ALLOWED_RESIDUE.fullmatch(_strip_filler(gap)) is None:
+                    continue
+                place = m.group(1) or ""
+                name = f"{p.name}{'在' + _TIME_RE.sub('', place) if place else ''}{m.group(0)[-2:] if not place else w.text[m.end() - 2:m.end()]}"
+                out.append((w.sentence.index, name, p.start, w.cstart + m.end()))
+                break
+        return out[:1]  # one visit per article: later sentences describe its stops
 
     def _resolve_body(self, name: str, w: _SentenceWork, pos: int, article: Article, region_hits) -> str:
         """市委常委会会议 -> 南通市委常委会会议 (implicit body from the home region or context)."""
@@ -654,7 +856,12 @@ _FILLER_RE = re.compile("|".join(sorted(map(re.escape, L.PREDICATE_FILLER), key=
 _ALLOWED_RESIDUE = re.compile(r"(?:在|并|在.{1,8}时|(?:作了?|发表了?)(?:重要)?)?")
 
 
+_TIME_RE = re.compile(r"(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日|上午|下午|晚上|晚间|当天|今天|昨天|今日|昨日|日前|近日|"
+                      r"在[\u4e00-\u9fff]{1,6}(?:以视频方式|通过视频)")
+
+
 def _strip_filler(text: str) -> str:
+    text = _TIME_RE.sub("", text)
     text = _FILLER_RE.sub("", text)
     for s, e, _ in reversed(R.find_mentions(text)):
         text = text[:s] + text[e:]
@@ -687,11 +894,16 @@ def _predicate(segment_text: str) -> tuple[list[str], bool]:
     return [], joins
 
 
-def _meeting_spans(text: str, require_held: bool = True) -> list[tuple[int, int]]:
-    """Spans of meeting names in ``text`` (a meeting being held, unless ``require_held`` is False)."""
+def _meeting_spans(text: str, require_held: bool = True) -> list[tuple[int, int, str]]:
+    """Meetings named in ``text``: (start, end, name); only meetings being held unless ``require_held`` is False.
+
+    A bare 会议 / 座谈会 takes the body that holds it from the clause's subject
+    (二十届中共中央政治局10月25日召开会议 -> 中共中央政治局会议); with no subject it stays bare and
+    the caller decides whether it is a new meeting or a reference to the one already named.
+    """
     out = []
     for s, e, suf in _tries()["meeting"].parse_longest(text):
-        if e < len(text) and text[e] in "精神":
+        if e < len(text) and text[e] in "精神堂":
             continue
         p = s
         while p > 0:
@@ -704,15 +916,26 @@ def _meeting_spans(text: str, require_held: bool = True) -> list[tuple[int, int]
                 break
             p -= 1
         name = text[p:e]
-        if len(name) <= len(suf) + 1 or name.startswith(("这次", "此次", "本次", "该", "这", "次")):
+        if name.startswith(("这次", "此次", "本次", "该", "这", "次")):
             continue
-        if require_held:
-            before = text[max(0, p - 6):p]
-            after = re.split(r"[，。；]", text[e:e + 30], maxsplit=1)[0]
-            if not (_ends_with_any(before, L.MEETING_HELD_BEFORE) or any(h in after for h in ("举行", "召开", "开幕", "闭幕"))):
+        before = text[max(0, p - 6):p]
+        after = re.split(r"[，。；]", text[e:e + 30], maxsplit=1)[0]
+        held = bool(_ends_with_any(before, L.MEETING_HELD_BEFORE) or any(h in after for h in ("举行", "召开", "开幕", "闭幕")))
+        if require_held and not held:
+            continue
+        if len(name) <= len(suf) + 1:
+            if not held:
                 continue
-        out.append((p, e))
+            clause_start = max(text.rfind(c, 0, p) for c in "，。；：:") + 1
+            subject = _TIME_RE.sub("", text[clause_start:p])
+            verb = _ends_with_any(subject, L.MEETING_HELD_BEFORE)
+            subject = _SESSION.sub("", subject[: len(subject) - len(verb)] if verb else subject)
+            name = subject + name if subject and _ends_with_any(subject, _MEETING_BODIES) else suf
+        out.append((p, e, name))
     return out
+
+
+_MEETING_BODIES = ("政治局", "国务院", "常委会", "委员会", "政府", "人大", "政协", "党组", "领导小组", "主席团", "理事会")
 
 
 def _resolve_date(m: re.Match, published: Optional[date]) -> Optional[date]:

@@ -513,7 +513,8 @@ class RuleExtractor:
                     stretch.append(m)
                     continue
                 strict = sum(plausible_name(text[a:b]) for a, b, _ in stretch)
-                if len(stretch) >= 2 and any(anch for _, _, anch in stretch) and strict * 2 >= len(stretch):
+                anchored = any(anch for _, _, anch in stretch) or strict >= 4
+                if len(stretch) >= 2 and anchored and strict * 2 >= len(stretch):
                     for a, b, _ in stretch:
                         if a not in taken:
                             taken.add(a)
@@ -552,8 +553,13 @@ class RuleExtractor:
                     out.append((p, posts))
         return out
 
+    _LEAD_IN = re.compile(r"(?:会议|大会|会上|随后|同时|并)?(?:由|经|受)")
+
     def _parse_chunk(self, text: str, cs: int, ce: int) -> Optional[tuple[list[tuple[TitleParse, int, int]], Optional[tuple[int, int]]]]:
         """Titles (with spans) at the start of a chunk and the name after them, if any."""
+        lead = self._LEAD_IN.match(text, cs, ce)
+        if lead and lead.end() < ce:
+            cs = lead.end()
         piece = text[cs:ce]
         ranks = _tries()["rank"].parse_longest(piece)
         ends = sorted({e for _, e, _ in ranks} | {len(piece) - len(c) + len(c) for c in ()})
@@ -570,7 +576,16 @@ class RuleExtractor:
                 if not tp.collective:
                     return [(tp, cs, cs + e)], None
                 continue
-            ne = name_at(text, cs + e, ce)
+            ne = name_at(text, cs + e, ce) if not tp.collective else name_at(text, cs + e, ce)
+            if ne is None and not tp.collective:
+                for n in (4, 3, 2):
+                    cand = text[cs + e:cs + e + n]
+                    if cs + e + n <= ce and plausible_name(cand, True) and (
+                            cs + e + n == ce or _tries()["cue"].parse_longest(text[cs + e + n:cs + e + n + 4])[:1]
+                            and _tries()["cue"].parse_longest(text[cs + e + n:cs + e + n + 4])[0][0] == 0
+                            or text[cs + e + n:cs + e + n + 2] in ("宣布", "宣读", "主持")):
+                        ne = cs + e + n
+                        break
             if ne is not None:
                 return [(tp, cs, cs + e)], (cs + e, ne)
         return None
@@ -623,7 +638,8 @@ class RuleExtractor:
                     if hon == "同志" and not plausible_name(cand):
                         continue
                     if s in name_ends(w.text, ns, s) and cand not in _NAME_STOP and not any(ms < s and me > ns for ms, me in w.masked):
-                        p = _Person(w.text[ns:s], w.cstart + ns, w.cstart + s, w.cstart + e, w.sentence.index)
+                        p = _Person(w.text[ns:s], w.cstart + ns, w.cstart + s, w.cstart + e, w.sentence.index,
+                                    honorific=hon)
                         by_pos[(w.sentence.index, w.cstart + ns)] = p
                         known.add(p.name)
                         break
@@ -853,7 +869,9 @@ def _mask(text: str, masked: list[tuple[int, int]], start: int, end: int) -> str
 
 
 _FILLER_RE = re.compile("|".join(sorted(map(re.escape, L.PREDICATE_FILLER), key=len, reverse=True)))
-_ALLOWED_RESIDUE = re.compile(r"(?:在|并|在.{1,8}时|(?:作了?|发表了?)(?:重要)?)?")
+_ALLOWED_RESIDUE = re.compile(
+    r"(?:在|并|在.{1,8}时|(?:作了?|发表了?)(?:重要)?|(?:[在到赴].{0,24}?)?(?:考察|调研|视察)了?并?(?:在.{0,8})?)?")
+_LEAD_FILLER = re.compile(r"代表[\u4e00-\u9fff]{1,15}$|[\u4e00-\u9fff、]{0,30}?(?:有关部门|有关方面|有关单位)?负责同志")
 
 
 _TIME_RE = re.compile(r"(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日|上午|下午|晚上|晚间|当天|今天|昨天|今日|昨日|日前|近日|"
@@ -862,6 +880,7 @@ _TIME_RE = re.compile(r"(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日|上午|下午|晚
 
 def _strip_filler(text: str) -> str:
     text = _TIME_RE.sub("", text)
+    text = _LEAD_FILLER.sub("", text)
     text = _FILLER_RE.sub("", text)
     for s, e, _ in reversed(R.find_mentions(text)):
         text = text[:s] + text[e:]

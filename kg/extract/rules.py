@@ -126,8 +126,8 @@ _DATE_AFTER = re.compile(r"(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日")
 _NAME_STOP = {"有关", "负责", "同志", "代表", "委员", "常委", "群众", "干部", "领导", "全体", "各位", "大家", "企业",
               "我们", "他们", "双方", "两国", "中方", "会议", "会上", "期间", "其中", "以及", "应邀", "应约", "来自",
               "随同", "共同", "同时", "随后", "届时", "当天", "此前", "目前", "近日", "日前", "全国", "国家", "地方",
-              "有效", "有力", "高度", "严格", "安全", "发展", "经济", "社会", "文化", "生态", "和平", "合作", "方案"}
-_NON_NAME_CHARS = set("省市县区委部厅局院会党政府办署处室组团军队校司社台网")
+              "职务", "职位", "有效", "有力", "高度", "严格", "安全", "发展", "经济", "社会", "文化", "生态", "和平", "合作", "方案"}
+_NON_NAME_CHARS = set("省市县区委部厅局院会党政府办署处室组团军队校司社台网族")
 
 
 def plausible_name(s: str, lenient: bool = False) -> bool:
@@ -140,7 +140,9 @@ def plausible_name(s: str, lenient: bool = False) -> bool:
         return False
     if s[:2] in L.COMPOUND_SURNAMES:
         return len(s) >= 3
-    if len(s) == 4:
+    if len(s) == 4 and not lenient:
+        return False
+    if lenient and (_tries()["rank"].parse_longest(s) or R.find_mentions(s)):
         return False
     return s[0] in L.SURNAMES or (lenient and s[0] not in L.NOT_GIVEN and s[0] not in _NON_NAME_CHARS)
 
@@ -183,7 +185,8 @@ def _rank_of(title: str) -> Optional[str]:
 def parse_title(raw: str) -> Optional[TitleParse]:
     """Parse a title string (``上海市委副书记``, ``常务副省长``, ``国务院副总理``) or return None."""
     t = _SESSION.sub("", raw)
-    if not t or len(t) > 40 or any(v in t for v in ("主持", "出席", "召开", "会议", "参加", "指出", "强调")):
+    if not t or len(t) > 40 or any(v in t for v in ("主持", "出席", "召开", "会议", "参加", "指出", "强调", "的", "免去",
+                                                     "任命", "决定", "同意", "通过")):
         return None
     collective = _ends_with_any(t, L.COLLECTIVE) is not None
     if not collective and _rank_of(t) is None:
@@ -505,6 +508,7 @@ class RuleExtractor:
                     if e is not None and plausible_name(text[cs:e], True):
                         cue = bool(_tries()["cue"].parse_longest(text[e:e + 4])) or text[e:e + 2] in ("常委", "委员", "同志")
                         members.append((cs, e, cue or text[cs:e] in known))
+                        continue
                 members.append((-1, -1, False))  # a non-name breaks the list
             # keep maximal stretches of names
             stretch: list[tuple[int, int, bool]] = []
@@ -553,7 +557,7 @@ class RuleExtractor:
                     out.append((p, posts))
         return out
 
-    _LEAD_IN = re.compile(r"(?:会议|大会|会上|随后|同时|并)?(?:由|经|受)")
+    _LEAD_IN = re.compile(r"(?:会议|大会|会上|随后|同时|并)?(?:由|经|受|在)")
 
     def _parse_chunk(self, text: str, cs: int, ce: int) -> Optional[tuple[list[tuple[TitleParse, int, int]], Optional[tuple[int, int]]]]:
         """Titles (with spans) at the start of a chunk and the name after them, if any."""
@@ -619,8 +623,10 @@ class RuleExtractor:
             for m in re.finditer(r"(?:^|(?<=[，。；、：\s]))([\u4e00-\u9fff·]{2,8}?)(?:委员|常委)(?=[\u4e00-\u9fff])", w.text):
                 cand = m.group(1)
                 a = w.cstart + m.start(1)
+                hon = w.text[m.end(1):m.end(1) + 2]
+                if w.text[m.end(1) + 2:m.end(1) + 3] == "会" or (cand + hon) in L.RANKS:
+                    continue  # 检察委员会, 国务委员
                 if (w.sentence.index, a) not in by_pos and plausible_name(cand) and cand not in _NAME_STOP:
-                    hon = w.text[m.end(1):m.end(1) + 2]
                     by_pos[(w.sentence.index, a)] = _Person(cand, a, a + len(cand), a + len(cand) + 2, w.sentence.index,
                                                             honorific=hon)
                     known.add(cand)
@@ -903,7 +909,7 @@ def _predicate(segment_text: str) -> tuple[list[str], bool]:
             last = e0
             for s, e, c in cues[1:]:
                 gap = clause[last:s]
-                if len(gap) > 4 or re.search(r"[，,、]", gap):
+                if len(gap) > 4 or re.search(r"[，,、]|听", gap):
                     break
                 roles.append(L.ROLE_CUES[c])
                 last = e

@@ -125,3 +125,9 @@ MEMBER_BODIES = (("全国政协", "全国政协"), ("政协第", "全国政协")
 
 #: Inspection cues: a leader's visit is an event people attend (陪同) and speak at.
 INSPECTION_CUES = ("考察", "调研", "视察")
+
+#: Endings of document titles printed without 《》 (野生动物保护法, 关于…的决定, 政府工作报告稿).
+DOC_SUFFIXES = ("法", "条例", "规定", "决定", "报告", "方案", "意见", "草案", "议案", "纲要", "规划", "办法", "决议",
+                "名单", "议程", "贺电", "贺信", "修正案", "稿", "公约", "条约", "细则", "通知")
+#: Things that end like documents but are not (…重要讲话精神, 指示).
+DOC_NOT = ("精神", "讲话", "指示", "批示", "情况", "工作", "部署", "要求")

@@ -835,6 +835,11 @@ class RuleExtractor:
                 if key not in out:
                     out[key] = DocumentAction(title, action, current, issuer,
                                               self._evidence(article, w, w.cstart + s, w.cstart + e))
+            for title, action, s, e in _plain_documents(text):
+                key = (title, action)
+                if key not in out and not any(k[0] == title for k in out):
+                    out[key] = DocumentAction(title, action, current, None,
+                                              self._evidence(article, w, w.cstart + s, w.cstart + e))
         return list(out.values())
 
     # -- reporters --------------------------------------------------------------------------
@@ -1003,6 +1008,51 @@ def _article_date(works: list[_SentenceWork], published: Optional[date]) -> Opti
         if d is not None:
             return d
     return None
+
+
+_PLAIN_DOC_VERBS = re.compile(r"(审议通过|表决通过|原则通过|讨论通过|通过|审议|讨论|学习|传达|印发|发布)了?")
+
+
+def _plain_documents(text: str) -> list[tuple[str, str, int, int]]:
+    """Documents named without 《》 after an action verb: 通过了新修订的野生动物保护法、预备役人员法.
+
+    Items of a 、-list share the meeting prefix of the first one (十四届全国人大一次会议议程草案、
+    主席团和秘书长名单草案 -> 十四届全国人大一次会议主席团和秘书长名单草案).
+    """
+    out = []
+    for m in _PLAIN_DOC_VERBS.finditer(text):
+        nxt = text[m.end():m.end() + 2]
+        if nxt[:1] in ("《", "") or nxt.startswith(("结果", "意见", "情况", "后", "时", "中", "的")):
+            continue
+        if m.group(1) == "通过" and text[max(0, m.start() - 2):m.start()] in ("审议", "表决", "原则", "讨论", "研究"):
+            continue
+        action = L.DOC_ACTIONS.get(m.group(1), "adopted" if m.group(1).endswith("通过") else None)
+        if action is None:
+            continue
+        clause = re.split(r"[，。；：,;:]", text[m.end():], maxsplit=1)[0]
+        pos = m.end()
+        prefix = ""
+        for k, item in enumerate(clause.split("、")):
+            start = pos
+            pos += len(item) + 1
+            title = re.sub(r"^(?:新修订的|修改后的|新制定的)", "", item).strip()
+            title = re.sub(r"^.{0,30}?(?:提请|提交|审议)[^关]{0,20}?的(?=.)", "", title)
+            if "关于" in title[1:] and re.search(r"(?:的|提出|分别)", title[: title.index("关于")]):
+                title = title[title.index("关于"):]
+            if k == 0:
+                j = title.rfind("会议")
+                prefix = title[: j + 2] if 0 < j < len(title) - 2 and not title.startswith("关于") else ""
+            elif prefix and not title.startswith(("关于", prefix)) and "会议" not in title:
+                title = prefix + title
+            parts = [title]
+            both = re.split(r"(?<=[稿案法划要])和", title, maxsplit=1)
+            if len(both) == 2 and all(_ends_with_any(x, L.DOC_SUFFIXES) for x in both):
+                parts = both
+            for t in parts:
+                if 4 <= len(t) <= 80 and "《" not in t and _ends_with_any(t, L.DOC_SUFFIXES) \
+                        and not _ends_with_any(t, L.DOC_NOT) and not any(x in t for x in ("精神", "重要讲话")):
+                    out.append((t, action, start, start + len(item)))
+    return out
 
 
 def _book_titles(text: str) -> list[tuple[int, int]]:

@@ -106,7 +106,10 @@ def name_ends(text: str, i: int, limit: int) -> list[int]:
     ends: list[int] = []
     m = _MINORITY_NAME.match(text, i, limit)
     if m:
-        ends.append(m.end())
+        last_dot = max(m.group(0).rfind(c) for c in "·•・．") + i
+        # 帕巴拉·格列朗杰出席会议: the name ends where a follow word starts, not at the end of the run
+        inner = [e for e in range(last_dot + 2, m.end()) if any(s == 0 for s, _, _ in _tries()["follow"].parse_longest(text[e:e + 6]))]
+        ends.extend(inner[:1] or [m.end()])
     sur = 2 if text[i:i + 2] in L.COMPOUND_SURNAMES else (1 if text[i:i + 1] in L.SURNAMES else 0)
     if not sur:
         return ends
@@ -127,7 +130,7 @@ _NAME_STOP = {"有关", "负责", "同志", "代表", "委员", "常委", "群�
               "我们", "他们", "双方", "两国", "中方", "会议", "会上", "期间", "其中", "以及", "应邀", "应约", "来自",
               "随同", "共同", "同时", "随后", "届时", "当天", "此前", "目前", "近日", "日前", "全国", "国家", "地方",
               "职务", "职位", "有效", "有力", "高度", "严格", "安全", "发展", "经济", "社会", "文化", "生态", "和平", "合作", "方案"}
-_NON_NAME_CHARS = set("省市县区委部厅局院会党政府办署处室组团军队校司社台网族")
+_NON_NAME_CHARS = set("省市县区委部厅局院会党政府办署处室组团队校司社台网族")
 
 
 def plausible_name(s: str, lenient: bool = False) -> bool:
@@ -619,6 +622,13 @@ class RuleExtractor:
                     continue
                 p = _Person(name, a, w.cstart + e, w.cstart + e, w.sentence.index, "dict")
                 by_pos[(w.sentence.index, a)] = p
+            # A bare name opening a clause right before a strong cue: 何立峰陪同考察, 刘鹤出席.
+            for m in re.finditer(r"(?:^|(?<=[，。；：\s]))([\u4e00-\u9fff]{2,3}?)(?:等)?(?=陪同|出席|主持|参加|列席|致辞)", w.text):
+                cand = m.group(1)
+                a = w.cstart + m.start(1)
+                if (w.sentence.index, a) not in by_pos and plausible_name(cand) and cand not in _NAME_STOP:
+                    by_pos[(w.sentence.index, a)] = _Person(cand, a, a + len(cand), a + len(cand), w.sentence.index)
+                    known.add(cand)
             # 宁吉喆委员发言说 / 曹小红常委代表…建议: a member title right after a name at the start of a clause.
             for m in re.finditer(r"(?:^|(?<=[，。；、：\s]))([\u4e00-\u9fff·]{2,8}?)(?:委员|常委)(?=[\u4e00-\u9fff])", w.text):
                 cand = m.group(1)

@@ -46,36 +46,29 @@ def parse_date(value: object) -> date:
     return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
 
 
+_BREAK = re.compile(r"[ \t\r\u3000]*\n[ \t\r\n\u3000]*")
+
+
 def repair_wraps(text: str) -> tuple[str, tuple[int, ...]]:
     """Join paragraphs that were broken in the middle of a sentence.
 
-    A line break (with any blank lines) is removed when the text before it does not end a
-    sentence and the text after it continues with a CJK character or digit. Returns the repaired
+    A line break (with any blank lines around it) is removed when the text before it does not end
+    a sentence and the text after it continues with a CJK character or digit. Returns the repaired
     text and, for each of its characters, the offset of that character in ``text``.
     """
-    out: list[str] = []
+    pieces: list[str] = []
     mapping: list[int] = []
-    i, n = 0, len(text)
-    while i < n:
-        ch = text[i]
-        if ch == "\n":
-            j = i
-            while j < n and text[j] in " \t\r\n\u3000":
-                j += 1
-            k = len(out) - 1
-            while k >= 0 and out[k] in " \t\r\u3000":
-                k -= 1
-            prev = out[k] if k >= 0 else ""
-            nxt = text[j] if j < n else ""
-            if prev and nxt and prev not in _SENTENCE_END and _is_cjk_or_digit(prev) and _is_cjk_or_digit(nxt):
-                del out[k + 1:]
-                del mapping[k + 1:]
-                i = j
-                continue
-        out.append(ch)
-        mapping.append(i)
-        i += 1
-    return "".join(out), tuple(mapping)
+    pos = 0
+    for m in _BREAK.finditer(text):
+        prev = text[m.start() - 1] if m.start() > 0 else ""
+        nxt = text[m.end()] if m.end() < len(text) else ""
+        if prev and nxt and prev not in _SENTENCE_END and _is_cjk_or_digit(prev) and _is_cjk_or_digit(nxt):
+            pieces.append(text[pos:m.start()])
+            mapping.extend(range(pos, m.start()))
+            pos = m.end()
+    pieces.append(text[pos:])
+    mapping.extend(range(pos, len(text)))
+    return "".join(pieces), tuple(mapping)
 
 
 def _is_cjk_or_digit(ch: str) -> bool:

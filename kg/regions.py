@@ -17,7 +17,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
-from hanlp_trie import Trie
 
 #: Level words as they appear in titles (市委书记, 区长, 州委, 旗委 ...) -> accepted name suffixes.
 LEVEL_SUFFIXES: dict[str, tuple[str, ...]] = {
@@ -169,17 +168,14 @@ def lookup(name: str, level_word: Optional[str] = None, near: Iterable[str] = ()
 
 
 @lru_cache(maxsize=1)
-def _mention_trie() -> Trie:
+def _mention_trie():
     """Full names of all divisions, plus short names of provinces and prefecture cities."""
-    trie = Trie()
+    from .extract.dictionary import Dictionary
+
     full, short = _by_name()
-    for name in full:
-        if len(name) >= 2:
-            trie[name] = name
-    for s, regs in short.items():
-        if len(s) >= 2 and any(r.level in ("province", "city") for r in regs):
-            trie[s] = s
-    return trie
+    words = [name for name in full if len(name) >= 2]
+    words += [s for s, regs in short.items() if len(s) >= 2 and any(r.level in ("province", "city") for r in regs)]
+    return Dictionary(words)
 
 
 def find_mentions(text: str) -> list[tuple[int, int, Region]]:

@@ -1,6 +1,7 @@
 """The domain layer: people, posts, roles, meetings, documents and reporters from Chinese news.
 
-HanLP supplies the tries (``hanlp_trie.Trie``) that every dictionary lookup here runs on and,
+HanLP supplies the tries (``hanlp_trie.Trie``, accelerated by :mod:`kg.extract.dictionary`) that every
+dictionary lookup here runs on and,
 when a model is configured, the statistical person mentions (:mod:`kg.extract.hanlp_ner`).
 The grammar of official titles and the participation cues are our own, because none of HanLP's
 NER tag sets has a job-title type.
@@ -21,18 +22,19 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional, Sequence
 
-from hanlp_trie import Trie
 
 from .. import regions as R
 from ..model import (Article, ArticleFacts, DocumentAction, Evidence, Holding, Meeting, MetropolitanCircle,
                      Participation, PersonMention, RegionMention, Sentence)
 from ..segment import segment
 from . import lexicon as L
+from .dictionary import Dictionary
 
 RULES_VERSION = "2026.11.1"
 
 _CHUNK_DELIMS = set("、，,；;：:（）()“”\"《》〈〉 \t\n\u3000。！？!?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_CHUNK_RE = re.compile("[^" + re.escape("".join(sorted(_CHUNK_DELIMS))) + "]+")
 _SESSION = re.compile(r"^(?:第?[一二三四五六七八九十百零〇]+届)")
 _DATE = re.compile(r"(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日|(昨天|昨日|今天|今日|前天|明天)")
 _MINORITY_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・．][\u4e00-\u9fff]{1,10})+")
@@ -65,15 +67,12 @@ def _region_names() -> frozenset[str]:
     return frozenset(names)
 
 
-def _trie(words: Iterable[str]) -> Trie:
-    t = Trie()
-    for w in words:
-        t[w] = w
-    return t
+def _trie(words: Iterable[str]) -> Dictionary:
+    return Dictionary({w: w for w in words})
 
 
 @lru_cache(maxsize=1)
-def _tries() -> dict[str, Trie]:
+def _tries() -> dict[str, Dictionary]:
     return {
         "rank": _trie(L.RANKS),
         "cue": _trie(L.ROLE_CUES),
@@ -83,20 +82,27 @@ def _tries() -> dict[str, Trie]:
     }
 
 
+@lru_cache(maxsize=64)
+def _as_set(words: tuple[str, ...]) -> tuple[frozenset[str], int]:
+    return frozenset(words), max(map(len, words), default=0)
+
+
 def _starts_with_any(text: str, words: Sequence[str]) -> Optional[str]:
-    best = None
-    for w in words:
-        if text.startswith(w) and (best is None or len(w) > len(best)):
-            best = w
-    return best
+    """The longest of ``words`` that ``text`` starts with."""
+    ws, longest = _as_set(tuple(words))
+    for n in range(min(longest, len(text)), 0, -1):
+        if text[:n] in ws:
+            return text[:n]
+    return None
 
 
 def _ends_with_any(text: str, words: Sequence[str]) -> Optional[str]:
-    best = None
-    for w in words:
-        if text.endswith(w) and (best is None or len(w) > len(best)):
-            best = w
-    return best
+    """The longest of ``words`` that ``text`` ends with."""
+    ws, longest = _as_set(tuple(words))
+    for n in range(min(longest, len(text)), 0, -1):
+        if text[-n:] in ws:
+            return text[-n:]
+    return None
 
 
 # ---------------------------------------------------------------------------------------- names
@@ -108,7 +114,7 @@ def name_ends(text: str, i: int, limit: int) -> list[int]:
     if m:
         last_dot = max(m.group(0).rfind(c) for c in "·•・．") + i
         # 帕巴拉·格列朗杰出席会议: the name ends where a follow word starts, not at the end of the run
-        inner = [e for e in range(last_dot + 2, m.end()) if any(s == 0 for s, _, _ in _tries()["follow"].parse_longest(text[e:e + 6]))]
+        inner = [e for e in range(last_dot + 2, m.end()) if starts_with_word(text, e, "follow")]
         ends.extend(inner[:1] or [m.end()])
     sur = 2 if text[i:i + 2] in L.COMPOUND_SURNAMES else (1 if text[i:i + 1] in L.SURNAMES else 0)
     if not sur:
@@ -133,6 +139,25 @@ _NAME_STOP = {"有关", "负责", "同志", "代表", "委员", "常委", "群�
 _NON_NAME_CHARS = set("省市县区委部厅局院会党政府办署处室组团队校司社台网族")
 
 
+@lru_cache(maxsize=1)
+def _word_sets() -> dict[str, tuple[frozenset[str], int]]:
+    """Word sets for prefix tests at one position (faster than a trie scan for a single offset)."""
+    def ws(words):
+        return frozenset(words), max(map(len, words))
+    return {"follow": ws(_FOLLOW), "cue": ws(tuple(L.ROLE_CUES))}
+
+
+def starts_with_word(text: str, pos: int, kind: str) -> Optional[str]:
+    """The longest word of set ``kind`` ('follow' | 'cue') starting at ``text[pos]``, if any."""
+    words, longest = _word_sets()[kind]
+    for n in range(min(longest, len(text) - pos), 0, -1):
+        w = text[pos:pos + n]
+        if w in words:
+            return w
+    return None
+
+
+@lru_cache(maxsize=65536)
 def plausible_name(s: str, lenient: bool = False) -> bool:
     """Does ``s`` look like a whole person name (for list members whose boundaries are given)?"""
     if _MINORITY_NAME.fullmatch(s):
@@ -155,8 +180,7 @@ def _follows_ok(text: str, e: int, limit: int) -> bool:
         return True
     if _DATE_AFTER.match(text, e, limit):
         return True
-    return bool(_tries()["follow"].parse_longest(text[e:e + 6])) and any(
-        s == 0 for s, _, _ in _tries()["follow"].parse_longest(text[e:e + 6]))
+    return starts_with_word(text, e, "follow") is not None
 
 
 def name_at(text: str, i: int, limit: int, known: Optional[set[str]] = None) -> Optional[int]:
@@ -408,14 +432,8 @@ class RuleExtractor:
     def _chunks(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, delimiter after) of the pieces of a sentence between delimiters."""
         out = []
-        start = 0
-        for i, ch in enumerate(text):
-            if ch in _CHUNK_DELIMS:
-                if i > start:
-                    out.append((start, i, ch))
-                start = i + 1
-        if start < len(text):
-            out.append((start, len(text), ""))
+        for m in _CHUNK_RE.finditer(text):
+            out.append((m.start(), m.end(), text[m.end()] if m.end() < len(text) else ""))
         return out
 
     def _pass1(self, article: Article, w: _SentenceWork, region_hits) -> list[tuple[_Person, list[Holding]]]:
@@ -486,8 +504,13 @@ class RuleExtractor:
         out: list[tuple[_Person, list[Holding]]] = []
         for run in runs:
             members: list[tuple[int, int, bool]] = []  # (start, end, anchored)
+            if len(run) < 2 and not ("和" in text or "及" in text):
+                continue
             for pos, k in enumerate(run):
                 cs, ce, _ = chunks[k]
+                if ce - cs > 12 and pos != len(run) - 1 and not any(cs <= a < ce for a, _ in spans):
+                    members.append((-1, -1, False))  # too long to be a name
+                    continue
                 hit = [(a, b) for a, b in spans if cs <= a < ce]
                 if hit:
                     members.append((hit[-1][0], hit[-1][1], True))
@@ -509,7 +532,7 @@ class RuleExtractor:
                                 e = e2
                                 break
                     if e is not None and plausible_name(text[cs:e], True):
-                        cue = bool(_tries()["cue"].parse_longest(text[e:e + 4])) or text[e:e + 2] in ("常委", "委员", "同志")
+                        cue = bool(starts_with_word(text, e, "cue")) or text[e:e + 2] in ("常委", "委员", "同志")
                         members.append((cs, e, cue or text[cs:e] in known))
                         continue
                 members.append((-1, -1, False))  # a non-name breaks the list
@@ -588,8 +611,7 @@ class RuleExtractor:
                 for n in (4, 3, 2):
                     cand = text[cs + e:cs + e + n]
                     if cs + e + n <= ce and plausible_name(cand, True) and (
-                            cs + e + n == ce or _tries()["cue"].parse_longest(text[cs + e + n:cs + e + n + 4])[:1]
-                            and _tries()["cue"].parse_longest(text[cs + e + n:cs + e + n + 4])[0][0] == 0
+                            cs + e + n == ce or starts_with_word(text, cs + e + n, "cue")
                             or text[cs + e + n:cs + e + n + 2] in ("宣布", "宣读", "主持")):
                         ne = cs + e + n
                         break
@@ -950,7 +972,7 @@ def _meeting_spans(text: str, require_held: bool = True) -> list[tuple[int, int,
             ch = text[p - 1]
             if not (_CJK.match(ch) or ch.isdigit()):
                 break
-            if _ends_with_any(text[:p], L.MEETING_LEFT_STOPS):
+            if _ends_with_any(text[max(0, p - 6):p], L.MEETING_LEFT_STOPS):
                 break
             if _DATE.search(text[max(0, p - 6):p]) and text[p - 1] in "日":
                 break

@@ -38,7 +38,7 @@ RANKS = (
     "副委员长", "委员长", "副总理", "总理", "国务委员", "副院长", "院长", "副检察长", "检察长",
     "副厅长", "厅长", "副局长", "局长", "副署长", "署长", "副行长", "行长", "副组长", "组长",
     "副主席", "副司令员", "司令员", "政治委员", "政委", "副校长", "校长", "董事长", "总经理", "理事长",
-    "会长", "副会长", "社长", "总编辑", "主任", "监察专员", "特派员", "大使", "发言人", "总指挥",
+    "会长", "副会长", "团长", "副团长", "社长", "总编辑", "主任", "监察专员", "特派员", "大使", "发言人", "总指挥",
 )
 
 #: Titles printed after a name as a form of address (习近平总书记, 栗战书委员长): no post fact.
@@ -48,7 +48,8 @@ HONORIFICS = (
 )
 
 #: Collective titles that introduce a list of names without giving each a post (市领导, 区委常委 lists).
-COLLECTIVE = ("领导", "领导同志", "负责同志", "有关负责同志")
+COLLECTIVE = ("领导", "领导同志", "负责同志", "有关负责同志", "群众代表", "基层代表", "各界代表", "青年代表",
+              "职工代表", "企业家代表", "专家代表", "农民代表", "学生代表")
 
 #: Prefixes of national organs: a title starting with one of them is held in 中央.
 NATIONAL_PREFIXES = (
@@ -78,7 +79,7 @@ ROLE_CUES: dict[str, str] = {
     "出席": "attended", "参加": "attended", "到会": "attended", "陪同": "attended", "参会": "attended",
     "列席": "attended_nonvoting",
     "交流发言": "spoke", "讲话": "spoke", "指出": "spoke", "强调": "spoke", "表示": "spoke", "发言": "spoke",
-    "致辞": "spoke", "提出": "spoke", "建议": "spoke", "说": "spoke", "发表讲话": "spoke",
+    "致辞": "spoke", "宣布": "spoke", "提出": "spoke", "建议": "spoke", "说": "spoke", "发表讲话": "spoke",
     "通报": "reported", "汇报": "reported", "作报告": "reported", "作说明": "reported", "宣读": "reported",
     "传达": "reported",
 }

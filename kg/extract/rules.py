@@ -124,7 +124,7 @@ def name_ends(text: str, i: int, limit: int) -> list[int]:
         if e > limit or text[i:e] in _region_names():
             continue
         g = text[i + sur:e]
-        if all(_CJK.match(c) and c not in L.NOT_GIVEN and c not in "省市区县委党政府部局厅院常" for c in g):
+        if all(_CJK.match(c) and c not in L.NOT_GIVEN and c not in "省市区县委党府部局厅院" for c in g):
             ends.append(e)
     return ends
 
@@ -136,7 +136,7 @@ _NAME_STOP = {"有关", "负责", "同志", "代表", "委员", "常委", "群�
               "我们", "他们", "双方", "两国", "中方", "会议", "会上", "期间", "其中", "以及", "应邀", "应约", "来自",
               "随同", "共同", "同时", "随后", "届时", "当天", "此前", "目前", "近日", "日前", "全国", "国家", "地方",
               "职务", "职位", "有效", "有力", "高度", "严格", "安全", "发展", "经济", "社会", "文化", "生态", "和平", "合作", "方案"}
-_NON_NAME_CHARS = set("省市县区委部厅局院会党政府办署处室组团队校司社台网族")
+_NON_NAME_CHARS = set("省市县区委部厅局院会党府办署处室组团队校司社台网族")
 
 
 @lru_cache(maxsize=1)
@@ -914,7 +914,8 @@ def _mask(text: str, masked: list[tuple[int, int]], start: int, end: int) -> str
 _FILLER_RE = re.compile("|".join(sorted(map(re.escape, L.PREDICATE_FILLER), key=len, reverse=True)))
 _ALLOWED_RESIDUE = re.compile(
     r"(?:在|并|在.{1,8}时|(?:作了?|发表了?)(?:重要)?|(?:[在到赴].{0,24}?)?(?:考察|调研|视察)了?并?(?:在.{0,8})?)?")
-_LEAD_FILLER = re.compile(r"代表[\u4e00-\u9fff]{1,15}$|[\u4e00-\u9fff、]{0,30}?(?:有关部门|有关方面|有关单位)?负责同志")
+_LEAD_FILLER = re.compile(r"代表[\u4e00-\u9fff]{1,15}$|[\u4e00-\u9fff、]{0,30}?(?:有关部门|有关方面|有关单位)?负责同志"
+                          r"|[\u4e00-\u9fff]{0,20}?(?:老同志|全体成员|各界人士|干部群众|各族群众|群众代表)")
 
 
 _TIME_RE = re.compile(r"(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日|上午|下午|晚上|晚间|当天|今天|昨天|今日|昨日|日前|近日|"
@@ -970,7 +971,7 @@ def _meeting_spans(text: str, require_held: bool = True) -> list[tuple[int, int,
         p = s
         while p > 0:
             ch = text[p - 1]
-            if not (_CJK.match(ch) or ch.isdigit()):
+            if not (_CJK.match(ch) or ch.isdigit() or ch in "“”"):
                 break
             if _ends_with_any(text[max(0, p - 6):p], L.MEETING_LEFT_STOPS):
                 break

@@ -123,9 +123,16 @@ def query_cmd(graph, query_file, expr, named, param, fmt, list_) -> None:
             raise click.BadParameter(f"{p!r} is not NAME=VALUE", param_hint="--param")
         k, v = p.split("=", 1)
         bindings[k.strip()] = v
-    ds = rdf.load_dataset(graph)
-    cols, rows = Q.run_query(ds, text, bindings=bindings or None)
-    click.echo(Q.format_result(cols, rows, fmt))
+    try:
+        ds = rdf.load_dataset(graph)
+        cols, rows = Q.run_query(ds, text, bindings or None)
+    except Q.QueryError as e:
+        click.echo(f"Error: {e}", err=True)
+        sys.exit(1)
+    except Exception as e:  # noqa: BLE001 - a graph that does not parse
+        click.echo(f"Error: E002 cannot read {graph}: {type(e).__name__}: {e}", err=True)
+        sys.exit(1)
+    click.echo(Q.format_results(cols, rows, fmt))
 
 
 @main.command("eval")

@@ -1,0 +1,360 @@
+"""SPARQL over a govkg dataset: ad-hoc queries, saved queries, and result formatting.
+
+Saved queries are the ``kg/queries/*.rq`` files shipped in the package. Their header is::
+
+    # One-line description (first comment line)
+    # param: name zh optional Person name as printed, e.g. 李强
+
+A ``param`` line declares a variable the caller may bind (``kg query posts-of-person --param
+name=李强``). Values are never spliced into the query text: they become typed RDF terms (``zh`` ->
+``"李强"@zh``, ``string``, ``date`` -> ``xsd:date``, ``integer``, ``iri``) passed as
+``initBindings`` (rdflib) or ``substitutions`` (Oxigraph), so a hostile value can only fail to
+match. An unbound optional parameter leaves the variable free (all rows).
+
+Example::
+
+    >>> cols, rows = run_named(ds, "posts-of-person", {"name": "李强"})      # doctest: +SKIP
+    >>> print(format_results(cols, rows, "table"))                          # doctest: +SKIP
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Mapping, Optional, Sequence, Union
+
+from rdflib import BNode, Dataset, Graph, Literal, URIRef, Variable
+from rdflib.term import Node
+
+from .ns import XSD
+
+__all__ = [
+    "QueryError", "QueryParam", "named_queries", "query_params", "bind_params", "run_query",
+    "run_named", "format_results", "to_oxigraph", "FORMATS",
+]
+
+FORMATS = ("table", "csv", "json")
+PARAM_KINDS = ("zh", "string", "date", "integer", "iri")
+_QUERY_DIR = Path(__file__).resolve().parent / "queries"
+
+
+class QueryError(ValueError):
+    """A query could not be run (unknown name, bad parameter, syntax error)."""
+
+
+@dataclass(frozen=True)
+class QueryParam:
+    """A declared parameter of a saved query."""
+
+    name: str
+    kind: str  # one of PARAM_KINDS
+    required: bool
+    doc: str
+
+
+_PARAM_LINE = re.compile(
+    r"^#\s*param:\s*([A-Za-z_][A-Za-z0-9_]*)\s+(\w+)\s+(required|optional)\s*(.*)$", re.M
+)
+
+
+def query_params(sparql: str) -> list[QueryParam]:
+    """Parameters declared by ``# param:`` lines in a query's header."""
+    out = []
+    for m in _PARAM_LINE.finditer(sparql):
+        name, kind, req, doc = m.groups()
+        if kind not in PARAM_KINDS:
+            raise QueryError(f"E302 parameter {name!r} has unknown type {kind!r}; use one of {PARAM_KINDS}")
+        out.append(QueryParam(name, kind, req == "required", doc.strip()))
+    return out
+
+
+def _description(text: str) -> str:
+    for line in text.splitlines():
+        s = line.strip()
+        if s.startswith("#") and not s.lstrip("# ").startswith("param:"):
+            return s.lstrip("#").strip()
+        if s and not s.startswith("#"):
+            break
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _load_named() -> dict[str, tuple[str, str]]:
+    out = {}
+    for path in sorted(_QUERY_DIR.glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        out[path.stem] = (_description(text), text)
+    return out
+
+
+def named_queries() -> dict[str, tuple[str, str]]:
+    """Saved queries: ``{name: (description, sparql text)}``, sorted by name."""
+    return dict(_load_named())
+
+
+def _term(param: QueryParam, value: str) -> Node:
+    if param.kind == "zh":
+        return Literal(value, lang="zh")
+    if param.kind == "string":
+        return Literal(value)
+    if param.kind == "date":
+        try:
+            return Literal(date.fromisoformat(value).isoformat(), datatype=XSD.date)
+        except ValueError as e:
+            raise QueryError(f"E304 parameter {param.name!r} needs an ISO date (YYYY-MM-DD), got {value!r}") from e
+    if param.kind == "integer":
+        try:
+            return Literal(int(value))
+        except ValueError as e:
+            raise QueryError(f"E304 parameter {param.name!r} needs an integer, got {value!r}") from e
+    if not re.fullmatch(r"https?://[!-~]+", value) or any(c in value for c in '<>"{}|^`\\'):
+        raise QueryError(f"E304 parameter {param.name!r} needs an absolute http(s) IRI, got {value!r}")
+    return URIRef(value)
+
+
+def bind_params(sparql: str, params: Optional[Mapping[str, Union[str, Node]]]) -> dict[str, Node]:
+    """Turn caller values into typed RDF terms, checking them against the declared parameters.
+
+    String values need a declaration; rdflib terms are passed through (their variable must occur
+    in the query). Missing required parameters raise :class:`QueryError`.
+    """
+    declared = {p.name: p for p in query_params(sparql)}
+    params = dict(params or {})
+    out: dict[str, Node] = {}
+    for name, value in params.items():
+        if isinstance(value, Node):
+            if not re.search(r"[?$]" + re.escape(name) + r"\b", sparql):
+                raise QueryError(f"E303 the query has no variable ?{name}")
+            out[name] = value
+            continue
+        if name not in declared:
+            known = ", ".join(sorted(declared)) or "none"
+            raise QueryError(f"E303 unknown parameter {name!r}; this query takes: {known}")
+        out[name] = _term(declared[name], str(value))
+    missing = [p.name for p in declared.values() if p.required and p.name not in out]
+    if missing:
+        raise QueryError("E305 missing required parameter(s): " + ", ".join(missing)
+                         + " (e.g. --param " + missing[0] + "=...)")
+    return out
+
+
+def _py(term: Any) -> Any:
+    """An RDF term as a plain Python value for output."""
+    if term is None:
+        return None
+    if isinstance(term, URIRef):
+        return str(term)
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    if isinstance(term, Literal):
+        if term.language or term.datatype in (None, XSD.string):
+            return str(term)
+        value = term.toPython()
+        if isinstance(value, (bool, int, float, Decimal, date, datetime)):
+            return value
+        return str(term)
+    return str(term)
+
+
+def _from_ox(term: Any) -> Optional[Node]:
+    """pyoxigraph term -> rdflib term."""
+    import pyoxigraph as ox
+
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise QueryError(f"E306 unsupported Oxigraph term {term!r}")
+
+
+def _to_ox(term: Node) -> Any:
+    import pyoxigraph as ox
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype or XSD.string)))
+    raise QueryError(f"E306 cannot pass {term!r} to Oxigraph")
+
+
+def to_oxigraph(source: Union[Dataset, Graph]):
+    """An in-memory ``pyoxigraph.Store`` copy of ``source``.
+
+    The default graph holds the union of all graphs (as rdflib's ``default_union``); named graphs
+    are kept too, for ``GRAPH`` patterns. Pass the store to :func:`run_query` to query it
+    repeatedly without copying again.
+    """
+    import pyoxigraph as ox
+
+    from .rdf import serialize_nquads
+
+    if isinstance(source, ox.Store):
+        return source
+    store = ox.Store()
+    merged = Graph()
+    if isinstance(source, Dataset):
+        store.load(serialize_nquads(source), format=ox.RdfFormat.N_QUADS)
+        for s, p, o, _c in source.quads((None, None, None, None)):
+            merged.add((s, p, o))
+    else:
+        merged = source
+    store.load(merged.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES,
+               to_graph=ox.DefaultGraph())
+    return store
+
+
+def _run_oxigraph(source, sparql: str, bindings: Mapping[str, Node]) -> tuple[list[str], list[tuple]]:
+    import pyoxigraph as ox
+
+    store = to_oxigraph(source)
+    subs = {ox.Variable(k): _to_ox(v) for k, v in bindings.items()}
+    try:
+        result = store.query(sparql, substitutions=subs or None)
+    except SyntaxError as e:
+        raise QueryError(f"E301 SPARQL syntax error: {e}") from e
+    except OSError as e:  # pragma: no cover - evaluation errors
+        raise QueryError(f"E307 query failed: {e}") from e
+    if isinstance(result, ox.QueryBoolean):
+        return ["ask"], [(bool(result),)]
+    if isinstance(result, ox.QuerySolutions):
+        cols = [v.value for v in result.variables]
+        rows = [tuple(_py(_from_ox(sol[c])) for c in cols) for sol in result]
+        return cols, rows
+    rows = [tuple(_py(_from_ox(getattr(t, x))) for x in ("subject", "predicate", "object")) for t in result]
+    return ["subject", "predicate", "object"], sorted(rows, key=lambda r: tuple(map(str, r)))
+
+
+def run_query(
+    source: Union[Dataset, Graph],
+    sparql: str,
+    params: Optional[Mapping[str, Union[str, Node]]] = None,
+    *,
+    engine: str = "rdflib",
+) -> tuple[list[str], list[tuple]]:
+    """Run SPARQL on a dataset (default graph = union of named graphs) or a graph.
+
+    Returns ``(column names, rows)``; values are plain Python (str, int, date, ...; None when
+    unbound). ASK gives ``(["ask"], [(bool,)])``; CONSTRUCT/DESCRIBE give sorted
+    ``(subject, predicate, object)`` rows. ``engine="oxigraph"`` runs the same query on a
+    pyoxigraph copy of the data (faster on large graphs); ``source`` may also be a store made by
+    :func:`to_oxigraph`.
+    """
+    bindings = bind_params(sparql, params)
+    if engine == "oxigraph" or type(source).__module__.startswith("pyoxigraph"):
+        return _run_oxigraph(source, sparql, bindings)
+    if engine != "rdflib":
+        raise QueryError(f"E308 unknown engine {engine!r}; use rdflib or oxigraph")
+    target = source
+    if isinstance(source, Dataset) and not source.default_union:
+        target = Graph()
+        for s, p, o, _c in source.quads((None, None, None, None)):
+            target.add((s, p, o))
+    try:
+        result = target.query(sparql, initBindings={Variable(k): v for k, v in bindings.items()})
+    except Exception as e:  # rdflib raises pyparsing.ParseException and others
+        name = type(e).__name__
+        if "Parse" in name or isinstance(e, SyntaxError):
+            raise QueryError(f"E301 SPARQL syntax error: {e}") from e
+        raise QueryError(f"E307 query failed: {name}: {e}") from e
+    if result.type == "ASK":
+        return ["ask"], [(bool(result.askAnswer),)]
+    if result.type == "SELECT":
+        cols = [str(v) for v in result.vars or []]
+        rows = [tuple(_py(row[i]) for i in range(len(cols))) for row in result]
+        return cols, rows
+    rows = [tuple(_py(x) for x in t) for t in result]
+    return ["subject", "predicate", "object"], sorted(rows, key=lambda r: tuple(map(str, r)))
+
+
+def run_named(
+    source: Union[Dataset, Graph],
+    name: str,
+    params: Optional[Mapping[str, Union[str, Node]]] = None,
+    *,
+    engine: str = "rdflib",
+) -> tuple[list[str], list[tuple]]:
+    """Run a saved query by name (see :func:`named_queries`)."""
+    queries = _load_named()
+    if name not in queries:
+        raise QueryError(f"E300 no saved query {name!r}; available: {', '.join(queries)}")
+    return run_query(source, queries[name][1], params, engine=engine)
+
+
+# ---------------------------------------------------------------------------------------------
+# Formatting
+# ---------------------------------------------------------------------------------------------
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    text = str(value)
+    # keep one row per line in tables and CSV readers that split on newlines
+    return text.replace("\r", "\\r").replace("\n", "\\n") if ("\n" in text or "\r" in text) else text
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1
+               for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
+
+def format_results(columns: Sequence[str], rows: Sequence[tuple], fmt: str = "table") -> str:
+    """Format query results as an aligned ``table`` (CJK-aware), ``csv`` or ``json``.
+
+    JSON is a list of objects (column -> value); dates are ISO strings.
+    """
+    if fmt == "json":
+        data = [{c: _json_value(v) for c, v in zip(columns, row, strict=True)} for row in rows]
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow(["" if v is None else _json_value(v) if not isinstance(v, bool) else _cell(v)
+                             for v in row])
+        return buf.getvalue()
+    if fmt != "table":
+        raise QueryError(f"E309 unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    cells = [[_cell(v) for v in row] for row in rows]
+    widths = [_width(c) for c in columns]
+    for row in cells:
+        for i, c in enumerate(row):
+            widths[i] = max(widths[i], _width(c))
+    lines = ["  ".join(_pad(c, widths[i]) for i, c in enumerate(columns)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(_pad(c, widths[i]) for i, c in enumerate(row)).rstrip() for row in cells]
+    lines.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(lines)

@@ -26,7 +26,7 @@ COMPOUND_SURNAMES = (
 
 # Characters that do not occur in given names in practice but do follow names in news text.
 NOT_GIVEN = set("的了在和与及等是为对向就从于到也还又都将已把被让给跟说会上下时年月日号并或之其这那个们"
-                "率陪赴抵离称负")
+                "率陪赴抵离称负不")
 
 # Rank words that end a title (longest match wins: 常务副主任 over 副主任 over 主任).
 RANKS = (
@@ -113,6 +113,7 @@ MEETING_HELD_AFTER = ("举行", "召开", "开幕", "闭幕", "在京召开", "�
 #: Words that stop the leftward growth of a meeting name.
 MEETING_LEFT_STOPS = MEETING_HELD_BEFORE + (
     "在", "于", "的", "了", "是", "并", "和", "为", "对", "向", "就", "日", "上午", "下午", "晚上", "当天", "今天", "昨天",
+    "决定", "建议", "同意",
 )
 
 #: Titles printed after a participant's name, expanded to the post they stand for (栗战书委员长).

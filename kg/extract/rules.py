@@ -132,6 +132,7 @@ def name_ends(text: str, i: int, limit: int) -> list[int]:
 _DATE_AFTER = re.compile(r"(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日")
 
 
+_ORGAN_NAMES = set(L.NATIONAL_PREFIXES) | {"政协", "人大", "全国政协", "全国人大", "国务院", "国政协", "政府"}
 _NAME_STOP = {"有关", "负责", "同志", "代表", "委员", "常委", "群众", "干部", "领导", "全体", "各位", "大家", "企业",
               "我们", "他们", "双方", "两国", "中方", "会议", "会上", "期间", "其中", "以及", "应邀", "应约", "来自",
               "随同", "共同", "同时", "随后", "届时", "当天", "此前", "目前", "近日", "日前", "全国", "国家", "地方",
@@ -555,32 +556,49 @@ class RuleExtractor:
 
     _APPOINT = re.compile(r"任命([^，。；：为]{2,120}?)为([^，。；：]{2,60}?)(?=[，。；]|$)")
     _REMOVE = re.compile(r"免去([^，。；：]{2,120}?)(?:兼任|担任)?的([^，。；：]{2,80}?)职务")
+    # 易炼红同志任浙江省委委员、常委、书记，不再担任江西省委书记、常委、委员职务
+    _TAKES = re.compile(r"(?:^|(?<=[，。；：:\s]))([\u4e00-\u9fff·]{2,8}?)(?:同志)?(?:任|兼任|出任|当选为?)"
+                        r"([^，。；：任]{2,60}?)(?=[，。；]|$)")
+    _LEAVES = re.compile(r"(?:^|(?<=[，。；：:\s]))([\u4e00-\u9fff·]{2,8}?)(?:同志)?(?:不再担任|不再兼任)"
+                         r"([^，。；：]{2,60}?)职务")
+    _LEAVES_TAIL = re.compile(r"[，；](?:同时)?(?:不再担任|不再兼任)([^，。；：]{2,60}?)职务")
 
     def _appointments(self, article: Article, w: _SentenceWork, region_hits) -> list[tuple[_Person, list[Holding]]]:
-        """任命A、B为TITLE (appointed) and 免去A的T1、T2职务 (removed)."""
+        """Appointments (任命A、B为T, A同志任T1、T2) and removals (免去A的T职务, A不再担任T职务)."""
         text = w.text
         out: list[tuple[_Person, list[Holding]]] = []
-        for rx, change in ((self._APPOINT, "appointed"), (self._REMOVE, "removed")):
+        claims: list[tuple[str, int, str, int, int, str]] = []  # (names, names start, titles, start, end, change)
+        for rx, change in ((self._APPOINT, "appointed"), (self._REMOVE, "removed"), (self._TAKES, "appointed"),
+                           (self._LEAVES, "removed")):
             for m in rx.finditer(text):
-                names_part, titles_part = m.group(1), m.group(2)
-                base = m.start(1)
-                names = [(x.start(), x.group(0)) for x in re.finditer(r"[^、和及]+", names_part)]
-                if not names or not all(plausible_name(n, True) for _, n in names):
-                    continue
-                titles = [t for t in re.split(r"[、和]", titles_part) if t]
-                for off, name in names:
-                    p = _Person(name, w.cstart + base + off, w.cstart + base + off + len(name),
-                                w.cstart + base + off + len(name), w.sentence.index, "rules:appointment")
-                    posts = []
-                    prefix = ""
-                    for t in titles:
-                        tp = parse_title(t) or parse_title(prefix + t)
-                        if tp is None:
-                            continue
-                        region, title, _, prefix = self._resolve_post(tp, None, prefix, w, m.start(2), article, region_hits)
-                        posts.append(Holding(name, region, title, self._evidence(article, w, w.cstart + m.start(), w.cstart + m.end()),
-                                             change=change))
-                    out.append((p, posts))
+                claims.append((m.group(1), m.start(1), m.group(2), m.start(), m.end(), change))
+                if rx is self._TAKES:  # …，不再担任江西省委书记、常委、委员职务 (same person)
+                    tail = self._LEAVES_TAIL.match(text, m.end())
+                    if tail:
+                        claims.append((m.group(1), m.start(1), tail.group(1), tail.start(), tail.end(), "removed"))
+        for names_part, base, titles_part, start, end, change in claims:
+            names = [(x.start(), x.group(0)) for x in re.finditer(r"[^、和及]+", names_part)]
+            if not names or not all(plausible_name(n, True) for _, n in names):
+                continue
+            titles = [t for t in re.split(r"[、和]", titles_part) if t]
+            parsed = [parse_title(t) for t in titles]
+            if parsed and parsed[0] is None:
+                continue  # 任 not followed by a title: not an appointment
+            for off, name in names:
+                p = _Person(name, w.cstart + base + off, w.cstart + base + off + len(name),
+                            w.cstart + base + off + len(name), w.sentence.index, "rules:appointment")
+                posts = []
+                prefix = ""
+                chain_region: Optional[R.Region] = None
+                for t, tp in zip(titles, parsed):
+                    tp = tp or parse_title(prefix + t)
+                    if tp is None:
+                        continue
+                    region, title, chain_region, prefix = self._resolve_post(
+                        tp, chain_region, prefix, w, start, article, region_hits)
+                    posts.append(Holding(name, region, title, self._evidence(article, w, w.cstart + start, w.cstart + end),
+                                         change=change))
+                out.append((p, posts))
         return out
 
     _LEAD_IN = re.compile(r"(?:会议|大会|会上|随后|同时|并)?(?:由|经|受|在)")
@@ -675,6 +693,8 @@ class RuleExtractor:
                     cand = w.text[ns:s]
                     if hon == "同志" and not plausible_name(cand):
                         continue
+                    if any(w.text[max(0, ns - k):s] in _ORGAN_NAMES for k in (0, 1, 2, 3)):
+                        continue  # 全国政协主席: 国政协 is the tail of an organ, not a name
                     if s in name_ends(w.text, ns, s) and cand not in _NAME_STOP and not any(ms < s and me > ns for ms, me in w.masked):
                         p = _Person(w.text[ns:s], w.cstart + ns, w.cstart + s, w.cstart + e, w.sentence.index,
                                     honorific=hon)

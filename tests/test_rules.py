@@ -136,3 +136,17 @@ def test_plausible_names(name, ok):
 @pytest.mark.parametrize("text", ["", "。", "x" * 1000, "《", "》》《《", "记者", "任命为", "市委书记", "\u202e\u0000\n\n"])
 def test_never_crashes(text):
     run(text)
+
+
+def test_party_appointments_with_distributed_ranks():
+    f = run("日前，中共中央决定：\n袁家军同志不再兼任浙江省委书记、常委、委员职务；\n"
+            "易炼红同志任浙江省委委员、常委、书记，不再担任江西省委书记、常委、委员职务；")
+    assert {("易炼红", "浙江省", "省委委员"), ("易炼红", "浙江省", "省委常委"), ("易炼红", "浙江省", "省委书记")} <= posts(f)
+    removed = {(h.person, h.region, h.title) for h in f.holdings if h.change == "removed"}
+    assert {("袁家军", "浙江省", "省委书记"), ("易炼红", "江西省", "省委书记")} <= removed
+    assert {p.name for p in f.persons} == {"袁家军", "易炼红"}
+
+
+def test_organ_tails_are_not_names():
+    f = run("全国政协主席会议26日召开。中共中央政治局常委、全国政协主席汪洋主持会议。")
+    assert {p.name for p in f.persons} == {"汪洋"}

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
+from .errors import KgError
 from .model import ROLES, ArticleFacts, Evidence
 
 
@@ -72,33 +74,66 @@ def facts_document(facts: Iterable[ArticleFacts], **meta: Any) -> dict[str, Any]
     return doc
 
 
-def write_json_atomic(path: Path, data: Any) -> None:
-    """Write JSON next to ``path`` and rename it into place, so readers never see half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+class OutputError(KgError, OSError):
+    """An output file could not be written (``Error: E005 cannot write …``); also an :class:`OSError`."""
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+
+
+def json_text(data: Any) -> str:
+    """The JSON text written for ``data``: UTF-8-safe, one-space indent, newline at the end.
+
+    Control characters are escaped by :mod:`json`; a lone surrogate (which UTF-8 cannot encode) is
+    written as its ``\\udXXX`` escape, so the file is valid UTF-8 and reads back to the same string.
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False)
+    if _SURROGATE.search(text):  # only ever inside a JSON string, where the escape is valid
+        text = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text + "\n"
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temp file beside ``path``, fsync it and rename it into place.
+
+    Readers see the old file or the new one, never half of one; on any failure the temp file is
+    removed and :class:`OutputError` (an ``OSError`` and a ``KgError``) says which path failed. The
+    new file gets the usual permissions (0666 minus the umask), not mkstemp's 0600.
+    """
+    path = Path(path)
+    tmp = None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, indent=1, sort_keys=False)
-            fh.write("\n")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:64]}.", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o666 & ~_UMASK)
         os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
+        tmp = None
+    except OSError as e:
+        raise OutputError("E005", f"cannot write {path}: {e.strerror or e}") from e
+    finally:
+        if tmp is not None and os.path.exists(tmp):
             os.unlink(tmp)
-        raise
+
+
+def write_json_atomic(path: Path, data: Any) -> None:
+    """Write JSON next to ``path`` and rename it into place, so readers never see half a file.
+
+    The whole text is serialised before anything touches the disk (see :func:`json_text`).
+    """
+    write_bytes_atomic(path, json_text(data).encode("utf-8"))
 
 
 def write_text_atomic(path: Path, text: str) -> None:
-    """Write text atomically (temp file + rename)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    """Write text atomically (temp file + rename); lone surrogates become U+FFFD."""
+    if _SURROGATE.search(text):
+        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    write_bytes_atomic(path, text.encode("utf-8"))
 
 
 def load_facts(path: Path) -> list[dict[str, Any]]:

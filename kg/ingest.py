@@ -1,16 +1,34 @@
 """Read articles from pages (.txt/.md), JSON Lines files and directories.
 
 * A page holds one or several articles; a line starting with ``#`` starts an article and gives
-  its title. Without headings the whole file is one article titled by its first line.
+  its title. Without headings the whole file is one article titled by its first line (a first line
+  that is the only line, ends a sentence or is very long is text, not a title: it stays in the body
+  and the title is its first 60 characters). Text before the first heading is article ``stem#0``.
 * Broken line wraps in the middle of a sentence (``…放大效应为\\n\\n纽带…``) are repaired in
   ``Article.clean`` while ``Article.clean_to_text`` keeps offsets into the original text.
 * Metadata sits beside a page in ``<stem>.meta.json`` (date, source, home_region, url) and can be
   overridden from the command line.
-* Bad items never stop a batch: they are yielded as :class:`~kg.model.Rejected`.
+* Encodings: UTF-8 (with or without BOM), UTF-16/32 with a BOM, UTF-16 without one (sniffed) and
+  GB18030 (hence GBK and GB2312) are detected; ``Defaults.encoding`` forces one. A UTF-8 file with a
+  damaged byte is rejected (pages) or loses only the damaged line (JSONL), never silently read as
+  GB18030 mojibake.
+* Text hygiene, offsets unchanged: lone UTF-16 surrogates (JSON can carry ``"\\ud800"``, UTF-8 cannot
+  encode it) become U+FFFD in every string of an article, with a warning on the ``kg.ingest`` logger;
+  invisible format and control characters (U+200B, bidi marks and embeddings, BOM, soft hyphen, NUL …)
+  stay in ``text`` but are left out of ``clean``, so a name split by U+200B is still found and its
+  evidence still points into ``text``. Full-width digits need no folding: the rules' ``\\d`` and
+  ``int()`` read ``２７日`` as 27日.
+* Limits: an article longer than ``Defaults.max_chars`` (default 2,000,000 characters, about
+  30 s of extraction) is rejected with ``article too large``; ``None`` or 0 lifts the limit.
+* Bad items never stop a batch: they are yielded as :class:`~kg.model.Rejected`, one line each
+  (``FILE:LINE [ID]: reason``; control characters in any part are escaped). Article ids must be
+  unique across one :func:`read_articles` run; a repeated id is rejected.
 """
 from __future__ import annotations
 
+import codecs
 import json
+import logging
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -23,16 +41,23 @@ TEXT_SUFFIXES = (".txt", ".md")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 _SENTENCE_END = "。！？!?；;…”」』）)：:"
 _KNOWN_FIELDS = {"id", "title", "text", "date", "url", "source", "home_region"}
+DEFAULT_MAX_CHARS = 2_000_000
+_TITLE_CHARS = 60  # a title derived from the text
+_MAX_TITLE_LINE = 200  # a first line longer than this is text, not a title
+_SNIFF_BYTES = 1 << 20
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
 class Defaults:
-    """Metadata applied to articles that do not carry their own."""
+    """Metadata applied to articles that do not carry their own, and reading options."""
 
     published: Optional[date] = None
     source: Optional[str] = None
     home_region: Optional[str] = None
     encoding: Optional[str] = None
+    max_chars: Optional[int] = DEFAULT_MAX_CHARS  # None or 0: no limit
 
 
 def parse_date(value: object) -> date:
@@ -43,10 +68,50 @@ def parse_date(value: object) -> date:
     m = re.fullmatch(r"(\d{4})-?(\d{2})-?(\d{2})", s)
     if not m:
         raise ValueError(f"date {value!r} is not YYYY-MM-DD or YYYYMMDD")
-    return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError as e:
+        raise ValueError(f"date {value!r} is not a calendar date ({e})") from None
 
 
-_BREAK = re.compile(r"[ \t\r\u3000]*\n[ \t\r\n\u3000]*")
+# -- text hygiene ---------------------------------------------------------------------------------
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# Unicode Cf (format) characters and the Cc controls that are not whitespace. Kept in Article.text,
+# left out of Article.clean. tests/test_properties.py checks this list against unicodedata.
+_INVISIBLE_CHARS = (
+    "\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f"  # C0/C1 controls except \t \n \v \f \r \x1c-\x1f \x85
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
+    "\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f"
+)
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]+")
+_UNPRINTABLE = re.compile(f"[{_INVISIBLE_CHARS}\\n\\r\\x0b\\x0c\\x1c-\\x1f\\x85\u2028\u2029\ud800-\udfff]")
+
+
+def fix_surrogates(s: str) -> tuple[str, int]:
+    """Replace lone surrogates by U+FFFD (a split pair is joined); return the text and how many were lone."""
+    if _SURROGATE.search(s) is None:
+        return s, 0
+    fixed = s.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    lone = fixed.count("\ufffd") - s.count("\ufffd")
+    return fixed, lone
+
+
+def one_line(s: str) -> str:
+    """``s`` with line breaks, controls, invisible characters and surrogates escaped (for messages)."""
+    if _UNPRINTABLE.search(s) is None:
+        return s
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape", "backslashreplace").decode("ascii"), s)
+
+
+def _reject(origin: object, line: int, article_id: Optional[str], reason: str) -> Rejected:
+    return Rejected(one_line(str(origin)), line, one_line(article_id) if article_id else None, one_line(reason))
+
+
+# The look-behind makes a match start only where a run of blanks starts (linear on long runs).
+_BREAK = re.compile(r"(?<![ \t\r\u3000])[ \t\r\u3000]*\n[ \t\r\n\u3000]*")
 
 
 def repair_wraps(text: str) -> tuple[str, tuple[int, ...]]:
@@ -75,39 +140,192 @@ def _is_cjk_or_digit(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff" or ch.isdigit() or ch in "“”《》、，"
 
 
+def clean_text(text: str) -> tuple[str, tuple[int, ...]]:
+    """The text extraction works on: invisible characters left out, broken wraps repaired.
+
+    Returns it and, for each of its characters, the offset of the same character in ``text``
+    (strictly increasing).
+    """
+    if _INVISIBLE.search(text) is None:
+        return repair_wraps(text)
+    pieces: list[str] = []
+    kept: list[int] = []
+    pos = 0
+    for m in _INVISIBLE.finditer(text):
+        pieces.append(text[pos:m.start()])
+        kept.extend(range(pos, m.start()))
+        pos = m.end()
+    pieces.append(text[pos:])
+    kept.extend(range(pos, len(text)))
+    visible, mapping = repair_wraps("".join(pieces))
+    return visible, tuple(kept[i] for i in mapping)
+
+
 def make_article(id: str, title: str, text: str, *, published: Optional[date] = None, source: Optional[str] = None,
                  url: Optional[str] = None, home_region: Optional[str] = None, origin: str = "", line: int = 0) -> Article:
-    """Build an :class:`Article`, repairing broken wraps of ``text``."""
-    clean, mapping = repair_wraps(text)
-    return Article(id=id, title=title.strip(), text=text, clean=clean, clean_to_text=mapping, published=published,
-                   source=source, url=url, home_region=home_region, origin=origin, line=line)
+    """Build an :class:`Article`: lone surrogates replaced, invisible characters and broken wraps out of ``clean``."""
+    lone = 0
+    fields = {"id": id, "title": title, "text": text, "source": source, "url": url, "home_region": home_region}
+    for k, v in fields.items():
+        if isinstance(v, str):
+            fields[k], n = fix_surrogates(v)
+            lone += n
+    if lone:
+        where = f"{origin}:{line}" if line else (origin or "<input>")
+        log.warning("Warning: %s [%s]: %d lone surrogate(s) replaced by U+FFFD", one_line(where),
+                    one_line(fields["id"]), lone)
+    text = fields["text"]
+    clean, mapping = clean_text(text)
+    return Article(id=fields["id"], title=fields["title"].strip(), text=text, clean=clean, clean_to_text=mapping,
+                   published=published, source=fields["source"], url=fields["url"], home_region=fields["home_region"],
+                   origin=origin, line=line)
+
+
+def _too_large(n: int, limit: Optional[int]) -> Optional[str]:
+    if limit and n > limit:
+        return f"article too large ({n:,} chars > limit {limit:,}); split it or raise --max-chars"
+    return None
+
+
+# -- encodings ------------------------------------------------------------------------------------
+
+def _check_codec(encoding: str) -> str:
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:
+        raise ValueError(f"unknown encoding {encoding!r}") from None
+
+
+def _line_of(data: bytes, pos: int) -> int:
+    return data.count(b"\n", 0, pos) + 1
+
+
+def _plausible(text: str) -> bool:
+    """Does decoded text look like text (for BOM-less UTF-16)? Mostly CJK, ASCII and punctuation, no controls."""
+    sample = text[:4000]
+    if not sample or any(ch < " " and ch not in "\t\n\r\x0c" for ch in sample):
+        return False
+    ok = sum(1 for ch in sample if ch < "\x7f" or "\u2000" <= ch <= "\u206f" or "\u3000" <= ch <= "\u303f"
+             or "\u4e00" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef")
+    return ok >= 0.9 * len(sample)
+
+
+def _utf16_without_bom(data: bytes) -> Optional[str]:
+    if len(data) % 2:
+        return None
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _plausible(text):
+            return text
+    return None
+
+
+def _utf8_damaged(data: bytes, err: UnicodeDecodeError) -> bool:
+    """True when the bytes before a UTF-8 error are clearly UTF-8 (8+ multibyte characters)."""
+    before = data[:err.start].decode("utf-8", "ignore")
+    return sum(1 for ch in before if ch > "\x7f") >= 8
 
 
 def read_text_file(path: Path, encoding: Optional[str] = None) -> str:
-    """Read a text file, detecting UTF-8 (with or without BOM), UTF-16 and GB18030."""
+    """Read a text file, detecting UTF-8 (with or without BOM), UTF-16/32 and GB18030; ValueError says why not."""
     data = path.read_bytes()
     if encoding:
-        return data.decode(encoding)
+        codec = _check_codec(encoding)
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError as e:
+            raise ValueError(f"cannot decode as {encoding} at byte {e.start} (line {_line_of(data, e.start)}): "
+                             f"{e.reason}") from None
+        return text[1:] if text.startswith("\ufeff") else text
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        codec, data = "utf-8", data[3:]
+    elif data.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        codec = "utf-32"
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        codec = "utf-16"
+    else:
+        codec = None
+    if codec:
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError as e:
+            raise ValueError(f"starts with a {codec} byte-order mark but byte {e.start} is not {codec}: {e.reason}") from None
     if b"\x00" in data[:4096]:
-        raise ValueError("binary file (NUL bytes); not a text page")
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise ValueError("binary file (NUL bytes); not a text page")
+        return text
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as e:
+        if _utf8_damaged(data, e):
+            raise ValueError(f"invalid UTF-8 at byte {e.start} (line {_line_of(data, e.start)}): {e.reason}; "
+                             "repair the file or pass --encoding") from None
         try:
             return data.decode("gb18030")
-        except UnicodeDecodeError as e:
-            raise ValueError(f"cannot decode as UTF-8 or GB18030 (byte {e.start}); pass --encoding") from e
+        except UnicodeDecodeError as e2:
+            raise ValueError(f"cannot decode as UTF-8 or GB18030 (byte {e2.start}, line {_line_of(data, e2.start)}); "
+                             "pass --encoding") from None
 
+
+# -- pages ----------------------------------------------------------------------------------------
 
 def _sidecar(path: Path) -> dict:
+    """``<stem>.meta.json`` beside a page, checked; ValueError says what is wrong with it."""
     meta = path.with_name(path.stem + ".meta.json")
-    if meta.exists():
-        return json.loads(meta.read_text(encoding="utf-8"))
-    return {}
+    if not meta.exists():
+        return {}
+    try:
+        data = json.loads(meta.read_text(encoding="utf-8-sig"))
+    except UnicodeDecodeError as e:
+        raise ValueError(f"{meta.name}: not UTF-8 (byte {e.start})") from None
+    except json.JSONDecodeError as e:
+        raise ValueError(f"{meta.name}: malformed JSON: {e.msg} at line {e.lineno} column {e.colno}") from None
+    if not isinstance(data, dict):
+        raise ValueError(f"{meta.name}: expected a JSON object, got {type(data).__name__}")
+    for key in ("source", "home_region", "url"):
+        if data.get(key) is not None and not isinstance(data[key], str):
+            raise ValueError(f"{meta.name}: '{key}' must be a string, got {type(data[key]).__name__}")
+    if data.get("date") is not None:
+        try:
+            data["date"] = parse_date(data["date"])
+        except ValueError as e:
+            raise ValueError(f"{meta.name}: {e}") from None
+    return data
+
+
+_HEADING = re.compile(r"(?m)^[ \t]*#{1,6}([^\n]*)")
+
+
+def _first_line(text: str, start: int, end: int) -> Optional[tuple[int, int]]:
+    """(start, end) of the first line in text[start:end] that is not blank, stripped; linear, no regex."""
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        line = text[pos:stop]
+        stripped = line.lstrip(" \t\u3000\r")
+        if stripped.strip():
+            s = stop - len(stripped)
+            return s, s + len(stripped.rstrip(" \t\r"))
+        pos = stop + 1
+    return None
+
+
+def _headless(text: str, start: int, end: int) -> Optional[tuple[str, int, int, int]]:
+    """(title, body start, body end, line) of text without headings, or None when it is blank."""
+    first = _first_line(text, start, end)
+    if first is None:
+        return None
+    s, e = first
+    line = text[s:e]
+    lineno = text.count("\n", 0, s) + 1
+    if not text[e:end].strip() or len(line) > _MAX_TITLE_LINE or line[-1] in "。！？!?；;":
+        return line[:_TITLE_CHARS], start, end, lineno
+    return line, e, end, lineno
 
 
 def read_page(path: Path, defaults: Defaults = Defaults()) -> Iterator[Union[Article, Rejected]]:
@@ -115,97 +333,200 @@ def read_page(path: Path, defaults: Defaults = Defaults()) -> Iterator[Union[Art
     try:
         text = read_text_file(path, defaults.encoding)
         meta = _sidecar(path)
-        published = defaults.published or (parse_date(meta["date"]) if meta.get("date") else None)
-    except (OSError, ValueError, json.JSONDecodeError) as e:
-        yield Rejected(str(path), 0, None, str(e))
+    except (OSError, ValueError) as e:
+        yield _reject(path, 0, None, str(e))
         return
+    published = defaults.published or meta.get("date")
     source = defaults.source or meta.get("source")
     home = defaults.home_region or meta.get("home_region")
     url = meta.get("url")
     # Split on heading lines; remember where each article's body starts.
-    heads = [m for m in re.finditer(r"(?m)^[ \t]*#{1,6}[ \t]*(.*?)[ \t]*$", text)]
-    pieces: list[tuple[str, int, int]] = []  # (title, body_start, body_end)
-    if heads:
-        for k, m in enumerate(heads):
-            end = heads[k + 1].start() if k + 1 < len(heads) else len(text)
-            pieces.append((m.group(1), m.end(), end))
-    else:
-        first = re.search(r"(?m)^[ \t\u3000]*(\S.*?)[ \t]*$", text)
-        if first:
-            pieces.append((first.group(1), first.end(), len(text)))
-    if not pieces or not any(text[s:e].strip() for _, s, e in pieces) and not heads:
-        yield Rejected(str(path), 1, path.stem, "empty page: no article text")
+    heads = list(_HEADING.finditer(text))
+    pieces: list[tuple[str, str, int, int, int]] = []  # (id suffix, title, body_start, body_end, line)
+    pre = _headless(text, 0, heads[0].start() if heads else len(text))
+    if pre is not None:
+        pieces.append(("#0" if heads else "", *pre))
+    line, counted = 1, 0
+    for k, m in enumerate(heads, 1):
+        end = heads[k].start() if k < len(heads) else len(text)
+        line += text.count("\n", counted, m.start())
+        counted = m.start()
+        title = m.group(1).strip(" \t\r\u3000")[:_MAX_TITLE_LINE]
+        pieces.append((f"#{k}", title, m.end(), end, line))
+    if not pieces:
+        yield _reject(path, 1, path.stem, "empty page: no article text")
         return
-    many = len(pieces) > 1
-    for n, (title, start, end) in enumerate(pieces, 1):
-        aid = f"{path.stem}#{n}" if many else path.stem
+    many = len(heads) > 1
+    for suffix, title, start, end, line in pieces:
+        aid = path.stem + suffix if many or suffix == "#0" else path.stem
         body = text[start:end]
-        line = text.count("\n", 0, start)
         if not body.strip():
-            yield Rejected(str(path), line, aid, "article has a heading but no text")
+            yield _reject(path, line, aid, "article has a heading but no text")
+            continue
+        too_large = _too_large(len(body), defaults.max_chars)
+        if too_large:
+            yield _reject(path, line, aid, too_large)
             continue
         yield make_article(aid, title, body, published=published, source=source, url=url, home_region=home,
                            origin=str(path), line=line)
 
 
-def read_jsonl(path: Path, defaults: Defaults = Defaults()) -> Iterator[Union[Article, Rejected]]:
-    """Articles of a JSON Lines file, one per line (``text`` required)."""
+# -- JSON Lines -----------------------------------------------------------------------------------
+
+def _ascii_lines(codec: str) -> bool:
+    """Can the file be split into lines at b'\\n' before decoding?"""
     try:
-        fh = open(path, encoding=defaults.encoding or "utf-8-sig", errors="strict")
+        return "a\n".encode(codec) == b"a\n" and "\n".encode(codec) == b"\n"
+    except (UnicodeError, LookupError):
+        return False
+
+
+def _sniff_jsonl(head: bytes) -> tuple[str, int]:
+    """(codec, bytes of BOM to skip) for the start of a JSONL file; ValueError for binary data."""
+    if head.startswith(b"\xef\xbb\xbf"):
+        return "utf-8", 3
+    if head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "utf-32", 0
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16", 0
+    if b"\x00" in head[:4096]:
+        for codec in ("utf-16-le", "utf-16-be"):
+            cut = len(head) - len(head) % 2
+            text = head[:cut].decode(codec, "ignore")
+            if _plausible(text):
+                return codec, 0
+        raise ValueError("binary file (NUL bytes); not JSON Lines")
+    utf8 = gb = 0  # votes of the non-ASCII lines in the head
+    for raw in head.split(b"\n")[:-1] or [head]:
+        if raw.isascii():
+            continue
+        try:
+            raw.decode("utf-8")
+            utf8 += 1
+        except UnicodeDecodeError:
+            try:
+                raw.decode("gb18030")
+                gb += 1
+            except UnicodeDecodeError:
+                pass
+    return ("gb18030" if gb > utf8 else "utf-8"), 0
+
+
+def read_jsonl(path: Path, defaults: Defaults = Defaults()) -> Iterator[Union[Article, Rejected]]:
+    """Articles of a JSON Lines file, one per line (``text`` required); unknown fields are ignored."""
+    try:
+        fh = open(path, "rb")
     except OSError as e:
-        yield Rejected(str(path), 0, None, str(e))
+        yield _reject(path, 0, None, str(e))
         return
     with fh:
-        lineno = 0
-        while True:
-            try:
-                raw = fh.readline()
-            except UnicodeDecodeError as e:
-                yield Rejected(str(path), lineno + 1, None, f"not UTF-8 ({e.reason}); stopped reading this file")
-                return
-            if not raw:
-                break
-            lineno += 1
+        try:
+            if defaults.encoding:
+                codec, skip = _check_codec(defaults.encoding), 0
+            else:
+                codec, skip = _sniff_jsonl(fh.read(_SNIFF_BYTES))
+                fh.seek(0)
+        except (OSError, ValueError) as e:
+            yield _reject(path, 0, None, str(e))
+            return
+        if _ascii_lines(codec):
+            lines = _byte_lines(fh, codec, skip)
+        else:
+            lines = _text_lines(fh, codec)
+        for lineno, raw in lines:
+            if isinstance(raw, Rejected):
+                yield _reject(path, lineno, f"{path.stem}#{lineno}", raw.reason)
+                continue
+            if lineno == 1 and raw.startswith("\ufeff"):
+                raw = raw[1:]
             if not raw.strip():
                 continue
             fallback_id = f"{path.stem}#{lineno}"
             try:
                 obj = json.loads(raw)
             except json.JSONDecodeError as e:
-                yield Rejected(str(path), lineno, fallback_id, f"malformed JSON: {e.msg} at column {e.colno}")
+                yield _reject(path, lineno, fallback_id, f"malformed JSON: {e.msg} at column {e.colno}")
                 continue
-            item = _article_from_json(obj, path, lineno, fallback_id, defaults)
-            yield item
+            except RecursionError:
+                yield _reject(path, lineno, fallback_id, "malformed JSON: nested too deeply")
+                continue
+            yield _article_from_json(obj, path, lineno, fallback_id, defaults)
+
+
+def _byte_lines(fh, codec: str, skip: int) -> Iterator[tuple[int, Union[str, Rejected]]]:
+    """Lines split at b'\\n' and decoded one by one: a damaged line is reported, the rest still read."""
+    for lineno, raw in enumerate(fh, 1):
+        if lineno == 1 and skip:
+            raw = raw[skip:]
+        try:
+            yield lineno, raw.decode(codec)
+        except UnicodeDecodeError as e:
+            yield lineno, Rejected("", 0, None, f"not valid {codec} at byte {e.start} of the line ({e.reason}); "
+                                                "line skipped (pass --encoding?)")
+
+
+def _text_lines(fh, codec: str) -> Iterator[tuple[int, Union[str, Rejected]]]:
+    """Lines of a UTF-16/32 file; a decoding error ends the file (the lines after it cannot be found)."""
+    import io
+
+    text = io.TextIOWrapper(fh, encoding=codec, errors="strict", newline="")
+    lineno = 0
+    while True:
+        try:
+            raw = text.readline()
+        except UnicodeDecodeError as e:
+            yield lineno + 1, Rejected("", 0, None, f"not {codec} ({e.reason}); stopped reading this file")
+            return
+        if not raw:
+            return
+        lineno += 1
+        yield lineno, raw
 
 
 def _article_from_json(obj: object, path: Path, lineno: int, fallback_id: str, defaults: Defaults) -> Union[Article, Rejected]:
     if not isinstance(obj, dict):
-        return Rejected(str(path), lineno, fallback_id, f"expected a JSON object, got {type(obj).__name__}")
-    aid = obj.get("id", fallback_id)
-    if not isinstance(aid, (str, int)) or isinstance(aid, bool):
-        return Rejected(str(path), lineno, fallback_id, "'id' must be a string or integer")
+        return _reject(path, lineno, fallback_id, f"expected a JSON object, got {_json_type(obj)}")
+    aid = obj.get("id")
+    if aid is None:
+        aid = fallback_id
+    elif not isinstance(aid, (str, int)) or isinstance(aid, bool):
+        return _reject(path, lineno, fallback_id, f"'id' must be a string or integer, got {_json_type(aid)}")
     aid = str(aid)
+    if not aid.strip():
+        return _reject(path, lineno, fallback_id, "'id' is empty")
+    if _UNPRINTABLE.search(aid):
+        return _reject(path, lineno, fallback_id, f"'id' {one_line(aid)!r} contains line breaks or control characters")
     text = obj.get("text")
     if text is None:
-        return Rejected(str(path), lineno, aid, "missing 'text'")
+        return _reject(path, lineno, aid, "missing 'text'")
     if not isinstance(text, str):
-        return Rejected(str(path), lineno, aid, f"'text' must be a string, got {type(text).__name__}")
+        return _reject(path, lineno, aid, f"'text' must be a string, got {_json_type(text)}")
     if not text.strip():
-        return Rejected(str(path), lineno, aid, "'text' is empty")
+        return _reject(path, lineno, aid, "'text' is empty")
     for key in ("title", "url", "source", "home_region"):
         if obj.get(key) is not None and not isinstance(obj[key], str):
-            return Rejected(str(path), lineno, aid, f"'{key}' must be a string")
+            return _reject(path, lineno, aid, f"'{key}' must be a string, got {_json_type(obj[key])}")
     published = defaults.published
     if obj.get("date") is not None and published is None:
         try:
             published = parse_date(obj["date"])
         except ValueError as e:
-            return Rejected(str(path), lineno, aid, str(e))
-    title = obj.get("title") or text.strip().splitlines()[0][:60]
+            return _reject(path, lineno, aid, str(e))
+    too_large = _too_large(len(text), defaults.max_chars)
+    if too_large:
+        return _reject(path, lineno, aid, too_large)
+    title = obj.get("title") or text.strip().splitlines()[0][:_TITLE_CHARS]
     return make_article(aid, title, text, published=published, source=defaults.source or obj.get("source"),
                         url=obj.get("url"), home_region=defaults.home_region or obj.get("home_region"),
                         origin=str(path), line=lineno)
 
+
+def _json_type(v: object) -> str:
+    """A value's type for messages: the Python name (int, list, dict …), null for None."""
+    return "null" if v is None else type(v).__name__
+
+
+# -- files and directories ------------------------------------------------------------------------
 
 def iter_inputs(paths: list[Path]) -> Iterator[Path]:
     """Expand directories into the readable files they hold (sorted, recursive)."""
@@ -220,10 +541,21 @@ def iter_inputs(paths: list[Path]) -> Iterator[Path]:
 
 def read_articles(paths: list[Path], defaults: Defaults = Defaults()) -> Iterator[Union[Article, Rejected]]:
     """Stream articles (and rejected items) from files and directories."""
-    for f in iter_inputs(paths):
-        if not f.exists():
-            yield Rejected(str(f), 0, None, "no such file or directory")
-        elif f.suffix.lower() in JSONL_SUFFIXES:
-            yield from read_jsonl(f, defaults)
-        else:
-            yield from read_page(f, defaults)
+    seen: dict[str, str] = {}  # article id -> where it was first read
+    for p in paths:
+        files = list(iter_inputs([p]))
+        if p.is_dir() and not files:
+            yield _reject(p, 0, None, "no .txt, .md, .jsonl or .ndjson files in this directory")
+        for f in files:
+            if not f.exists():
+                yield _reject(f, 0, None, "no such file or directory")
+                continue
+            items = read_jsonl(f, defaults) if f.suffix.lower() in JSONL_SUFFIXES else read_page(f, defaults)
+            for item in items:
+                if isinstance(item, Article):
+                    if item.id in seen:
+                        yield _reject(item.origin, item.line, item.id,
+                                      f"duplicate id (first read at {seen[item.id]}); ids must be unique")
+                        continue
+                    seen[item.id] = f"{item.origin}:{item.line}" if item.line else item.origin
+                yield item

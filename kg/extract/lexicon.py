@@ -76,7 +76,7 @@ ORGAN_SUFFIXES = ("委员会", "领导小组", "小组", "办公室", "办公厅
 # Participation cues (SCHEMA.md conventions), longest first within each role.
 ROLE_CUES: dict[str, str] = {
     "主持": "chaired",
-    "出席": "attended", "参加": "attended", "到会": "attended", "陪同": "attended", "参会": "attended",
+    "出席": "attended", "参加": "attended", "就座": "attended", "到会": "attended", "陪同": "attended", "参会": "attended",
     "列席": "attended_nonvoting",
     "交流发言": "spoke", "讲话": "spoke", "指出": "spoke", "强调": "spoke", "表示": "spoke", "发言": "spoke",
     "致辞": "spoke", "宣布": "spoke", "提出": "spoke", "建议": "spoke", "说": "spoke", "发表讲话": "spoke",

@@ -213,6 +213,7 @@ def _rank_of(title: str) -> Optional[str]:
 def parse_title(raw: str) -> Optional[TitleParse]:
     """Parse a title string (``上海市委副书记``, ``常务副省长``, ``国务院副总理``) or return None."""
     t = _SESSION.sub("", raw)
+    t = re.sub(r"分管[^、，的]{1,12}的", "", t)
     if not t or len(t) > 40 or any(v in t for v in ("主持", "出席", "召开", "会议", "参加", "指出", "强调", "的", "免去",
                                                      "任命", "决定", "同意", "通过")):
         return None
@@ -741,24 +742,32 @@ class RuleExtractor:
         for p in persons:
             by_sentence.setdefault(p.sentence, []).append(p)
         current = meetings[0].key
+
+        def assign(group: list[_Person], roles: list[str], w: _SentenceWork) -> None:
+            for q in group:
+                for role in roles:
+                    key = (q.name, role)
+                    if key not in out:
+                        out[key] = Participation(q.name, role, current, self._evidence(article, w, q.start, q.end, q.method))
+
         for w in works:
             current = meeting_at.get(w.sentence.index, current)
             group: list[_Person] = []
+            lead: list[str] = []  # roles announced before the list: 出席座谈会的党外人士还有A、B
             plist = by_sentence.get(w.sentence.index, [])
             for k, p in enumerate(plist):
+                if not group:
+                    lead = _lead_roles(w.text[:p.start - w.cstart])
                 rel_end = p.post_end - w.cstart
                 nxt = plist[k + 1].start - w.cstart if k + 1 < len(plist) else len(w.text)
                 segment_text = _mask(w.text, w.masked, rel_end, nxt)
                 roles, joins = _predicate(segment_text)
                 group.append(p)
                 if roles:
-                    for q in group:
-                        for role in roles:
-                            key = (q.name, role)
-                            if key not in out:
-                                out[key] = Participation(q.name, role, current, self._evidence(article, w, q.start, q.end, q.method))
+                    assign(group, roles, w)
                     group = []
-                elif not joins:
+                elif not joins or k + 1 == len(plist):
+                    assign(group, lead, w)
                     group = []
         return list(out.values())
 
@@ -934,7 +943,7 @@ def _mask(text: str, masked: list[tuple[int, int]], start: int, end: int) -> str
 _FILLER_RE = re.compile("|".join(sorted(map(re.escape, L.PREDICATE_FILLER), key=len, reverse=True)))
 _ALLOWED_RESIDUE = re.compile(
     r"(?:在|并|在.{1,8}时|(?:作了?|发表了?)(?:重要)?|(?:[在到赴].{0,24}?)?(?:考察|调研|视察)了?并?(?:在.{0,8})?)?")
-_LEAD_FILLER = re.compile(r"代表[\u4e00-\u9fff]{1,15}$|[\u4e00-\u9fff、]{0,30}?(?:有关部门|有关方面|有关单位)?负责同志"
+_LEAD_FILLER = re.compile(r"代表[\u4e00-\u9fff]{1,15}$|[\u4e00-\u9fff、]{0,30}?(?:有关部门|有关方面|有关单位)?负责(?:同志|人)"
                           r"|[\u4e00-\u9fff]{0,20}?(?:老同志|全体成员|各界人士|干部群众|各族群众|群众代表)")
 
 
@@ -951,12 +960,24 @@ def _strip_filler(text: str) -> str:
     return text
 
 
+_LEAD_ROLE = re.compile(r"(出席|参加|列席|陪同)[^，。；]{0,24}?(?:的|人员)[^，。；]{0,12}?(?:还有|有)[：:]?$|(在主席台就座)的(?:还有|有)[：:]?$")
+
+
+def _lead_roles(before: str) -> list[str]:
+    """Roles announced before a list of names (出席座谈会的党外人士还有…, 在主席台就座的还有：…)."""
+    m = _LEAD_ROLE.search(before)
+    if not m:
+        return []
+    return [L.ROLE_CUES[m.group(1)]] if m.group(1) else ["attended"]
+
+
 def _predicate(segment_text: str) -> tuple[list[str], bool]:
     """Roles stated right after a person (group), and whether the group continues."""
     clause = re.split(r"[。；;]", segment_text, maxsplit=1)[0]
     cues = _tries()["cue"].parse_longest(clause)
     roles: list[str] = []
-    m = re.match(r"(.{0,6}?)作(?!出)[^，。；]{0,40}?(?:报告|说明)", clause)
+    m = re.match(r"(.{0,6}?)作(?!出)[^，。；]{0,40}?(?:报告|说明)", clause) or re.match(
+        r"()就[^。；]{0,80}?作了?(?:汇报|说明|报告)", clause)
     if m and _ALLOWED_RESIDUE.fullmatch(_strip_filler(m.group(1))):
         roles.append("reported")
     if cues:

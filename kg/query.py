@@ -203,20 +203,29 @@ def to_oxigraph(source: Union[Dataset, Graph]):
     """
     import pyoxigraph as ox
 
-    from .rdf import serialize_nquads
-
     if isinstance(source, ox.Store):
         return source
-    store = ox.Store()
-    merged = Graph()
+    cache: dict[Node, Any] = {}
+
+    def conv(term: Node) -> Any:
+        out = cache.get(term)
+        if out is None:
+            out = cache[term] = _to_ox(term)
+        return out
+
+    default = ox.DefaultGraph()
+    quads = []
     if isinstance(source, Dataset):
-        store.load(serialize_nquads(source), format=ox.RdfFormat.N_QUADS)
-        for s, p, o, _c in source.quads((None, None, None, None)):
-            merged.add((s, p, o))
+        for s, p, o, g in source.quads((None, None, None, None)):
+            triple = (conv(s), conv(p), conv(o))
+            quads.append(ox.Quad(*triple, default))
+            gid = g.identifier if isinstance(g, Graph) else g
+            if isinstance(gid, URIRef) and str(gid) != "urn:x-rdflib:default":
+                quads.append(ox.Quad(*triple, conv(gid)))
     else:
-        merged = source
-    store.load(merged.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES,
-               to_graph=ox.DefaultGraph())
+        quads = [ox.Quad(conv(s), conv(p), conv(o), default) for s, p, o in source]
+    store = ox.Store()
+    store.extend(quads)
     return store
 
 

@@ -52,11 +52,14 @@ from typing import Any, Iterable, Mapping, Optional, Sequence
 import networkx as nx
 
 from .model import ROLES, ArticleFacts, Evidence, PersonIdentity
+from .stats import coattendance_metrics
 
 __all__ = [
     "ViewStats",
     "governance_view",
     "coattendance_view",
+    "focus_view",
+    "FOCUS_KINDS",
     "coattendance_graph",
     "layout",
     "clean_text",
@@ -488,6 +491,8 @@ def _build_governance(
             if m.organizer:
                 head.append(f"organizer: {clean_text(m.organizer)}")
             g.node(mid, "meeting", name, head=head)
+            if m.organizer:
+                g.nodes[mid].setdefault("organizers", set()).add(clean_text(m.organizer))
             g.nodes[mid]["items"].add("Reported", _sort_key(f, m.evidence), f"• {attested}\n{_quote(f, m.evidence)}")
 
         # Participations: one edge per (person, meeting), labelled with the roles in ROLES order.
@@ -687,6 +692,10 @@ _JS = r"""
     bodyEl.textContent = item.title || "";
   }
   window.kgShowDetails = function (id) { showDetails(nodes.get(id)); };
+  if (KG.focus && KG.focus.length) {  // focused views: select the centre and show its sources
+    network.selectNodes(KG.focus);
+    showDetails(nodes.get(KG.focus[0]));
+  }
   network.on("selectNode", function (p) { if (p.nodes.length) { showDetails(nodes.get(p.nodes[0])); } });
   network.on("selectEdge", function (p) {
     if (!p.nodes.length && p.edges.length) { showDetails(edges.get(p.edges[0])); }
@@ -921,17 +930,42 @@ def governance_view(
     ViewStats
         Node and edge counts per kind as drawn.
     """
-    out = Path(out)
     g = _build_governance(facts, identities)
+    return _write_governance(g, Path(out), n_articles=len(facts), max_nodes=max_nodes, title=title, seed=seed,
+                             physics_threshold=physics_threshold)
+
+
+def _write_governance(
+    g: _Builder,
+    out: Path,
+    *,
+    n_articles: int,
+    max_nodes: int,
+    title: str,
+    seed: int,
+    physics_threshold: int,
+    focus: Sequence[str] = (),
+    boost: Optional[Mapping[str, float]] = None,
+    lead: str = "",
+) -> ViewStats:
+    """Lay out and write a governance-style page of the builder's nodes and edges.
+
+    ``focus`` nodes (a focused view's centre) are drawn larger with a heavy border and selected
+    when the page opens; ``boost`` raises nodes' rank under the ``max_nodes`` cap.
+    """
     full = g.nx_graph()
     total_nodes, total_edges = len(g.nodes), len(g.edges)
     # Regions and circles are few and hold the map together: keep them first, then by degree.
     rank = {v: d + (1e9 if g.nodes[v]["kind"] in ("region", "circle") else 0.0) for v, d in full.degree()}
+    for v, b in (boost or {}).items():
+        if v in rank:
+            rank[v] += b
     keep = _cap(full, max_nodes, rank)
     truncated = len(keep) < total_nodes
     shown = full.subgraph(sorted(keep)).copy()
     pos = layout(shown, seed=seed)
     degree = dict(shown.degree())
+    focus_set = {v for v in focus if v in keep}
 
     node_counts = {k: 0 for k in KINDS}
     vis_nodes = []
@@ -960,6 +994,11 @@ def governance_view(
         }
         if kind in ("meeting", "document", "post"):
             item["widthConstraint"] = {"maximum": 170}
+        if nid in focus_set:
+            item["size"] = round(size + 10.0, 1)
+            item["borderWidth"] = 4
+            item["color"]["border"] = "#222"
+            item["font"] = {"size": 16, "color": "#000"}
         vis_nodes.append(item)
 
     edge_counts = {k: 0 for k in EDGE_STYLE}
@@ -987,8 +1026,8 @@ def governance_view(
 
     n_shown = len(vis_nodes)
     physics = n_shown <= physics_threshold and n_shown > 1
-    summary = " · ".join(f"{KIND_STYLE[k]['label']}: {node_counts[k]}" for k in KINDS) + \
-        f" · edges: {len(vis_edges)} · {len(facts)} article(s)"
+    summary = lead + " · ".join(f"{KIND_STYLE[k]['label']}: {node_counts[k]}" for k in KINDS) + \
+        f" · edges: {len(vis_edges)} · {n_articles} article(s)"
     cap_note = _cap_note(n_shown, total_nodes, len(vis_edges), total_edges, "all regions, then the most connected") if truncated else ""
 
     legend_rows = "".join(
@@ -1008,11 +1047,13 @@ def governance_view(
               f'an article attested the fact (its publication date).</p></section>')
 
     data = {
-        "view": "governance",
+        "view": "governance" if not focus else "focus",
         "nodes": vis_nodes,
         "edges": vis_edges,
         "options": _options(n_shown, physics_threshold),
     }
+    if focus_set:
+        data["focus"] = sorted(focus_set)
     page = _render(title=title, summary=summary, cap_note=cap_note, legend=legend, filters="", extra="", data=data)
     _write_atomic(out, page)
     return ViewStats(
@@ -1024,6 +1065,199 @@ def governance_view(
         truncated=truncated,
         physics=physics,
     )
+
+
+# --------------------------------------------------------------------------- focused views
+
+#: Kinds of node a focused view can centre on.
+FOCUS_KINDS = ("person", "region", "meeting")
+_HASH_KEY = re.compile(r"[0-9a-f]{16}")
+
+
+def _adjacency(g: _Builder) -> dict[str, list[tuple[str, str, str]]]:
+    adj: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for key in g.edges:
+        adj[key[0]].append(key)
+        adj[key[1]].append(key)
+    return adj
+
+
+def _step(adj: Mapping[str, list[tuple[str, str, str]]], nodes: Iterable[str], kind: str, direction: str) -> set[str]:
+    """Nodes one ``kind`` edge away: ``out`` follows src -> dst, ``in`` dst -> src."""
+    found: set[str] = set()
+    for v in nodes:
+        for src, dst, k in adj.get(v, ()):
+            if k != kind:
+                continue
+            if direction == "out" and src == v:
+                found.add(dst)
+            elif direction == "in" and dst == v:
+                found.add(src)
+    return found
+
+
+def _closure(adj: Mapping[str, list[tuple[str, str, str]]], nodes: Iterable[str], kind: str, direction: str) -> set[str]:
+    seen = set(nodes)
+    frontier = set(seen)
+    while frontier:
+        frontier = _step(adj, frontier, kind, direction) - seen
+        seen |= frontier
+    return seen
+
+
+def _region_of_text(text: str) -> Any:
+    try:
+        from . import regions as _regions
+
+        found = _regions.find_mentions(text)
+    except Exception as e:  # the region table is optional for drawing
+        log.debug("region lookup failed for %r: %s", text, e)
+        return None
+    return found[0][2] if found else None
+
+
+def _within(region: Any, code: str) -> bool:
+    while region is not None:
+        if region.code == code:
+            return True
+        region = region.parent
+    return False
+
+
+def _find_centres(g: _Builder, facts: Sequence[ArticleFacts], kind: str, name: str) -> list[str]:
+    q = clean_text(name).strip()
+    cands = [v for v, n in g.nodes.items() if n["kind"] == kind]
+    label = {v: g.nodes[v]["label"] for v in cands}
+    if kind == "person":
+        found = [v for v in cands if q in (label[v], v, v.split(":", 1)[1])]
+        if not found:  # same-name persons are labelled 王伟（江苏省） / 王伟 #2
+            found = [v for v in cands if label[v].startswith((q + "（", q + " #"))]
+    elif kind == "region":
+        found = [v for v in cands if q in (label[v], v, v.split(":", 1)[1])]
+        if not found and q:
+            try:
+                from . import regions as _regions
+
+                r = _regions.get(q) if q.isdigit() else _regions.lookup(q)
+            except Exception:  # pragma: no cover - the region table is optional
+                r = None
+            if r is not None:
+                found = [v for v in cands if v == f"region:{r.code}"]
+    else:
+        key = q.rstrip("/").rsplit("/", 1)[-1]  # a meeting IRI -> its hash
+        ids = set()
+        if _HASH_KEY.fullmatch(key):
+            for f in facts:
+                for m in f.meetings:
+                    if m.key == key:
+                        ident = _meeting_id(f, m.key)
+                        if ident is not None:
+                            ids.add(ident[0])
+        found = [v for v in cands if v in ids or q in (label[v], v, v.split(":", 1)[1])]
+    return sorted(set(found))
+
+
+def _no_match(g: _Builder, kind: str, name: str) -> ValueError:
+    import difflib
+
+    labels = sorted({n["label"] for n in g.nodes.values() if n["kind"] == kind})
+    q = clean_text(name).strip()
+    near = [x for x in labels if q and (q in x or x in q)][:5]
+    near += [x for x in difflib.get_close_matches(q, labels, n=5, cutoff=0.5) if x not in near]
+    hint = f"; did you mean: {', '.join(near[:5])}?" if near else f" ({len(labels)} {kind} node(s) in the graph)"
+    return ValueError(f"E044 no {kind} matches {name!r}{hint}")
+
+
+def _ego(g: _Builder, kind: str, centres: Sequence[str]) -> tuple[set[str], dict[str, float]]:
+    """Nodes of a focused view and their rank boosts under the cap (centre first)."""
+    adj = _adjacency(g)
+    keep = set(centres)
+    boost = {c: 1e12 for c in centres}
+    first: set[str] = set()
+    if kind == "person":
+        posts = _step(adj, centres, "holds", "out")
+        places = _closure(adj, _step(adj, posts, "post_in", "out"), "contained_in", "out")
+        meetings = _step(adj, centres, "participation", "out")
+        others = _step(adj, meetings, "participation", "in")
+        keep |= posts | places | meetings | others
+        first = posts | meetings
+    elif kind == "region":
+        subtree = _closure(adj, centres, "contained_in", "in")
+        above = _closure(adj, centres, "contained_in", "out")
+        circles = _step(adj, centres, "member_of", "out")
+        posts = _step(adj, subtree, "post_in", "in")
+        officials = _step(adj, posts, "holds", "in")
+        codes = [c.split(":", 1)[1] for c in centres]
+        meetings = set()
+        for v, n in g.nodes.items():
+            if n["kind"] != "meeting":
+                continue
+            texts = sorted(n.get("organizers", ())) + [n["label"]]
+            for text in texts:
+                region = _region_of_text(text)
+                if region is not None:
+                    if any(_within(region, code) for code in codes):
+                        meetings.add(v)
+                    break
+        keep |= subtree | above | circles | posts | officials | meetings
+        first = posts | officials
+    else:
+        participants = _step(adj, centres, "participation", "in")
+        documents = _step(adj, centres, "agenda", "out")
+        keep |= participants | documents
+        first = participants | documents
+    for v in first:
+        boost.setdefault(v, 1e10)
+    return keep, boost
+
+
+def focus_view(
+    facts: Sequence[ArticleFacts],
+    identities: Mapping[tuple[str, str], PersonIdentity] | None,
+    out: Path,
+    kind: str,
+    name: str,
+    *,
+    max_nodes: int = 1500,
+    title: Optional[str] = None,
+    seed: int = 42,
+    physics_threshold: int = 300,
+) -> ViewStats:
+    """Write a focused (ego) view of one person, region or meeting, in the governance style.
+
+    * ``person``: the person (by name, disambiguated label or identity key) with their posts and
+      the posts' regions, the meetings they took part in and everyone else at those meetings;
+    * ``region``: the region (by name, short name or GB/T 2260 code) with its sub-regions and
+      parents, the circles it belongs to, the posts in it or below it and their holders, and the
+      meetings held there (organiser, else meeting name, located in the region);
+    * ``meeting``: the meeting (by IRI, IRI hash, name or ``name|date``) with its participants
+      (roles on the edges) and the documents it acted on.
+
+    Every name that matches is a centre (two persons named 王伟 give one page with both).
+    Tooltips keep the node's whole record, not just the part inside the view.
+
+    Raises
+    ------
+    ValueError
+        ``E044`` when nothing matches ``name`` (with close labels as suggestions), ``E045``
+        for an unknown ``kind``.
+    """
+    if kind not in FOCUS_KINDS:
+        raise ValueError(f"E045 focus kind must be one of {', '.join(FOCUS_KINDS)}, not {kind!r}")
+    g = _build_governance(facts, identities)
+    centres = _find_centres(g, facts, kind, name)
+    if not centres:
+        raise _no_match(g, kind, name)
+    keep, boost = _ego(g, kind, centres)
+    sub = _Builder()
+    sub.nodes = {v: g.nodes[v] for v in sorted(keep)}
+    sub.edges = {k: e for k, e in g.edges.items() if k[0] in keep and k[1] in keep}
+    labels = "、".join(g.nodes[c]["label"] for c in centres[:5]) + (" …" if len(centres) > 5 else "")
+    if title is None:
+        title = f"{KIND_STYLE[kind]['label']} · {labels} — focused view 聚焦"
+    lead = f"Focus: {KIND_STYLE[kind]['label']} {labels} · "
+    return _write_governance(sub, Path(out), n_articles=len(facts), max_nodes=max_nodes, title=title, seed=seed,
+                             physics_threshold=physics_threshold, focus=centres, boost=boost, lead=lead)
 
 
 # --------------------------------------------------------------------------- co-attendance view
@@ -1117,17 +1351,7 @@ def coattendance_view(
     out = Path(out)
     bip, co, info = coattendance_graph(facts, identities)
     n = len(co)
-    if n:
-        k = 500 if n > 1000 else None
-        btw = nx.betweenness_centrality(co, k=k, normalized=True, seed=seed)
-        deg = nx.degree_centrality(co) if n > 1 else {v: 0.0 for v in co}
-        comms = nx.community.louvain_communities(co, weight="weight", seed=seed) if co.number_of_edges() else [{v} for v in co]
-    else:
-        btw, deg, comms = {}, {}, []
-    btw = {v: round(x, 6) for v, x in btw.items()}
-    deg = {v: round(x, 6) for v, x in deg.items()}
-    comm_list = sorted((sorted(c) for c in comms), key=lambda c: (-len(c), c[0]))
-    community = {v: i for i, c in enumerate(comm_list) for v in c}
+    btw, deg, comm_list, community = coattendance_metrics(co, seed)  # shared with `kg stats`
 
     total_nodes, total_edges = n, co.number_of_edges()
     wdeg = dict(co.degree(weight="weight"))

@@ -335,61 +335,109 @@ def read_cluener(path: Path) -> Iterator[Sentence]:
 
 
 _PD98_ENTITY = {"nr": "PER", "ns": "LOC", "nt": "ORG"}
+#: Two-character surnames: PD98 splits names as surname/nr + given-name/nr.
+_COMPOUND_SURNAMES = frozenset(
+    "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 令狐 端木 西门 独孤 南宫 申屠 轩辕 "
+    "呼延 万俟 闻人 澹台 公冶 宗政 濮阳 太叔 仲孙 钟离 百里 东郭 左丘 拓跋".split()
+)
+#: Words that contain a person's name (邓小平理论, 毛泽东思想, 马克思主义): MSRA tags the name as PER.
+_NAMED_DOCTRINE = re.compile(r"^(.{2,}?)(理论|思想|主义)$")
+_PD98_TOKEN = re.compile(r"^(.*)/([A-Za-z]+)\]([A-Za-z]+)$")
 
 
-def read_pd98(path: Path) -> Iterator[Sentence]:
+def _pd98_tokens(toks: list[str]) -> Iterator[tuple[str, str, Optional[str], bool]]:
+    """(word, pos, compound tag or None, opens a compound) for the tokens of one PD98 line."""
+    for tok in toks:
+        opening = tok.startswith("[") and len(tok) > 1
+        if opening:
+            tok = tok[1:]
+        m = _PD98_TOKEN.match(tok)
+        if m:
+            yield m.group(1), m.group(2), m.group(3), opening
+            continue
+        word, sep, tag = tok.rpartition("/")
+        yield (word, tag, None, opening) if sep else (tok, "x", None, opening)
+
+
+def _pd98_person_spans(words: list[tuple[str, str]]) -> list[tuple[int, int]]:
+    """Group nr tokens into persons: a surname token (1 char or a compound surname) followed by
+    a given-name token of 1-2 chars is one person; any other nr token is a person on its own."""
+    groups: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        w, tag = words[i]
+        if tag != "nr":
+            i += 1
+            continue
+        j = i + 1
+        if (len(w) == 1 or w in _COMPOUND_SURNAMES) and j < len(words) and words[j][1] == "nr" \
+                and len(words[j][0]) <= 2:
+            j += 1
+        groups.append((i, j))
+        i = j
+    return groups
+
+
+def read_pd98(path: Path, names_in_doctrines: bool = True) -> Iterator[Sentence]:
     """Read the People's Daily 1998 POS-tagged corpus (``word/pos`` tokens separated by spaces,
     one paragraph a line, optional ``19980101-01-001-001/m`` ids and ``[...]nt`` compounds).
 
-    ``nr`` -> PER (consecutive ``nr`` tokens, surname + given name, merged into one PER),
+    ``nr`` -> PER (surname + given-name tokens merged into one PER; names in a list stay separate),
     ``ns`` -> LOC, ``nt`` -> ORG; bracketed compounds tagged ``nt``/``ns`` become one ORG/LOC.
-    Paragraphs are split into sentences like prediction input (see ``_segment``).
+    With ``names_in_doctrines``, names seen elsewhere as PER are also tagged inside words such as
+    邓小平理论 / 毛泽东思想 / 马克思主义 (MSRA's convention). Paragraphs are split into sentences like
+    prediction input (see ``_segment``).
     """
     with open(path, encoding="utf-8-sig", errors="replace") as f:
-        for line in f:
-            toks = line.split()
-            if toks and _PD98_ID.match(toks[0]):
-                toks = toks[1:]
-            if not toks:
-                continue
-            text_parts: list[str] = []
-            spans: list[tuple[str, int, int]] = []
-            pos = 0
-            compound_start: Optional[int] = None
-            prev_nr_end: Optional[int] = None
-            for tok in toks:
-                opening = tok.startswith("[") and len(tok) > 1
-                if opening:
-                    tok = tok[1:]
-                    compound_start = pos
-                m = re.match(r"^(.*)/([A-Za-z]+)\]([A-Za-z]+)$", tok)
-                compound_tag = None
+        lines = [toks[1:] if toks and _PD98_ID.match(toks[0]) else toks for toks in (ln.split() for ln in f)]
+    parsed = [list(_pd98_tokens(toks)) for toks in lines if toks]
+    known: set[str] = set()
+    if names_in_doctrines:
+        for toks in parsed:
+            words = [(w, t) for w, t, _c, _o in toks]
+            for i, j in _pd98_person_spans(words):
+                name = "".join(w for w, _ in words[i:j])
+                if len(name) >= 2:
+                    known.add(name)
+    for toks in parsed:
+        offsets: list[int] = []
+        pos = 0
+        for w, _t, _c, _o in toks:
+            offsets.append(pos)
+            pos += len(w)
+        spans: list[tuple[str, int, int]] = []
+        inside: list[bool] = []
+        compound_start: Optional[int] = None
+        for k, (w, tag, ctag, opening) in enumerate(toks):
+            if opening:
+                compound_start = k
+            inside.append(compound_start is not None)
+            typ = _PD98_ENTITY.get(tag)
+            if compound_start is None and typ in ("LOC", "ORG"):
+                spans.append((typ, offsets[k], offsets[k] + len(w)))
+            elif compound_start is None and not typ and known:
+                m = _NAMED_DOCTRINE.match(w)
                 if m:
-                    word, tag, compound_tag = m.group(1), m.group(2), m.group(3)
-                else:
-                    word, sep, tag = tok.rpartition("/")
-                    if not sep:
-                        word, tag = tok, "x"
-                if not word:
-                    continue
-                start, pos = pos, pos + len(word)
-                text_parts.append(word)
-                typ = _PD98_ENTITY.get(tag)
-                if compound_start is None and typ:
-                    if typ == "PER" and prev_nr_end == start and spans and spans[-1][0] == "PER":
-                        spans[-1] = ("PER", spans[-1][1], pos)
-                    else:
-                        spans.append((typ, start, pos))
-                prev_nr_end = pos if (typ == "PER" and compound_start is None) else None
-                if compound_tag is not None and compound_start is not None:
-                    ctyp = _PD98_ENTITY.get(compound_tag)
-                    if ctyp:
-                        spans = [s for s in spans if s[2] <= compound_start]
-                        spans.append((ctyp, compound_start, pos))
-                    compound_start = None
-            text = "".join(text_parts)
-            tags = _spans_to_bio(len(text), spans)
-            yield from _split_tagged(list(text), tags)
+                    stem, b, found = m.group(1), 0, []
+                    while b < len(stem):  # the stem must be entirely known names (马克思列宁主义)
+                        n = next((n for n in range(len(stem) - b, 1, -1) if stem[b:b + n] in known), 0)
+                        if not n:
+                            break
+                        found.append(("PER", offsets[k] + b, offsets[k] + b + n))
+                        b += n
+                    if b == len(stem):
+                        spans.extend(found)
+            if ctag is not None and compound_start is not None:
+                ctyp = _PD98_ENTITY.get(ctag)
+                if ctyp:
+                    spans.append((ctyp, offsets[compound_start], offsets[k] + len(w)))
+                compound_start = None
+        words = [(w, t if not inside[k] else "") for k, (w, t, _c, _o) in enumerate(toks)]
+        for i, j in _pd98_person_spans(words):
+            spans.append(("PER", offsets[i], offsets[j - 1] + len(words[j - 1][0])))
+        text = "".join(w for w, _t, _c, _o in toks)
+        tags = _spans_to_bio(len(text), spans)
+        yield from _split_tagged(list(text), tags)
 
 
 def _split_tagged(chars: list[str], tags: list[str], max_len: int = MAX_CHUNK) -> Iterator[Sentence]:

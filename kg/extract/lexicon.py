@@ -49,7 +49,7 @@ HONORIFICS = (
 
 #: Collective titles that introduce a list of names without giving each a post (市领导, 区委常委 lists).
 COLLECTIVE = ("领导", "领导同志", "负责同志", "有关负责同志", "群众代表", "基层代表", "各界代表", "青年代表",
-              "职工代表", "企业家代表", "专家代表", "农民代表", "学生代表")
+              "职工代表", "企业家代表", "专家代表", "农民代表", "学生代表", "人士代表", "代表")
 
 #: Prefixes of national organs: a title starting with one of them is held in 中央.
 NATIONAL_PREFIXES = (

@@ -755,10 +755,18 @@ class RuleExtractor:
             current = meeting_at.get(w.sentence.index, current)
             group: list[_Person] = []
             lead: list[str] = []  # roles announced before the list: 出席座谈会的党外人士还有A、B
+            last_end = 0
             plist = by_sentence.get(w.sentence.index, [])
             for k, p in enumerate(plist):
                 if not group:
-                    lead = _lead_roles(w.text[:p.start - w.cstart])
+                    new_lead = _lead_roles(w.text[:p.start - w.cstart])
+                    gap = w.text[last_end:p.start - w.cstart]
+                    # the list goes on past a name we could not read (…、张又侠、张国清…): keep its lead
+                    if not new_lead and lead and not re.search(r"[。；：]", gap) and len(_strip_filler(_mask(
+                            w.text, w.masked, last_end, p.start - w.cstart))) <= 8:
+                        new_lead = lead
+                    lead = new_lead
+                last_end = p.post_end - w.cstart
                 rel_end = p.post_end - w.cstart
                 nxt = plist[k + 1].start - w.cstart if k + 1 < len(plist) else len(w.text)
                 segment_text = _mask(w.text, w.masked, rel_end, nxt)

@@ -101,7 +101,7 @@ def write_facts(res: RunResult, out: Path) -> None:
 
 
 def build(paths: Iterable[Path], out_dir: Path, defaults: Defaults = Defaults(), ner: Optional[str] = "auto",
-          progress: Optional[bool] = None) -> BuildResult:
+          progress: Optional[bool] = None, stamp: bool = False) -> BuildResult:
     """Extract, link, build the RDF dataset and write graph.ttl/.trig, facts.json and the HTML views."""
     from . import derive, rdf, view
 
@@ -111,7 +111,7 @@ def build(paths: Iterable[Path], out_dir: Path, defaults: Defaults = Defaults(),
     res.identities = link_persons(res.facts)
     out_dir.mkdir(parents=True, exist_ok=True)
     ds = rdf.build_dataset(res.facts, res.identities, model_id=res.model, rules_version=RULES_VERSION,
-                           generated_at=_build_time())
+                           generated_at=_build_time() if stamp else None)
     derive.add_coattendance(ds)
     res.files.extend(rdf.dataset_to_files(ds, out_dir))
     res.triples = len(ds)
@@ -127,7 +127,7 @@ def build(paths: Iterable[Path], out_dir: Path, defaults: Defaults = Defaults(),
 
 
 def _build_time():
-    """Build time for provenance; SOURCE_DATE_EPOCH (reproducible builds) fixes it, 0 leaves it out."""
+    """Build time for provenance (``--stamp``); SOURCE_DATE_EPOCH (reproducible builds) fixes it."""
     from datetime import datetime, timezone
 
     epoch = os.environ.get("SOURCE_DATE_EPOCH")

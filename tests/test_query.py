@@ -21,6 +21,7 @@ from kg.query import (
     QueryError,
     bind_params,
     format_results,
+    load_oxigraph,
     named_queries,
     query_params,
     run_named,
@@ -182,6 +183,17 @@ def test_meeting_participants_and_evidence(ds):
 def test_engines_agree_on_every_saved_query(ds, store):
     for name in named_queries():
         assert run_named(ds, name, PARAMS.get(name)) == run_named(store, name, PARAMS.get(name)), name
+
+
+def test_oxigraph_reads_written_files(ds, tmp_path):
+    from kg.rdf import dataset_to_files
+
+    dataset_to_files(ds, tmp_path)
+    store = load_oxigraph(tmp_path)
+    for name in ("coattendance-pairs", "posts-of-person", "region-officials"):
+        assert run_named(store, name, PARAMS.get(name)) == run_named(ds, name, PARAMS.get(name)), name
+    with pytest.raises(QueryError, match="E205"):
+        load_oxigraph(tmp_path / "graph.json")
 
 
 # ---------------------------------------------------------------------------------------------

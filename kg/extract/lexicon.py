@@ -26,7 +26,7 @@ COMPOUND_SURNAMES = (
 
 # Characters that do not occur in given names in practice but do follow names in news text.
 NOT_GIVEN = set("的了在和与及等是为对向就从于到也还都将已把被让给跟说会上下时年月日号并或之其这那个们"
-                "率陪赴抵离称负不")
+                "率陪赴抵离称负不副务届")
 
 # Rank words that end a title (longest match wins: 常务副主任 over 副主任 over 主任).
 RANKS = (

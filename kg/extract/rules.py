@@ -322,6 +322,7 @@ class RuleExtractor:
     def __init__(self, ner=None) -> None:
         self.ner = ner  # kg.extract.hanlp_ner.NerModel or None
         self.method_id = "rules" if ner is None else f"rules+{ner.model_id}"
+        self.model_names: set[str] = set()  # names the model proposed in the current article (provenance)
 
     # -- public ------------------------------------------------------------------------------
     def extract(self, article: Article) -> ArticleFacts:
@@ -340,6 +341,7 @@ class RuleExtractor:
                 persons.append(p)
                 names.setdefault(p.name, None)
                 holdings.extend(posts)
+        self.model_names = set()
         if self.ner is not None:
             self._ner_names(works, names)
         known = set(names) | set(KNOWN_LEADERS)
@@ -641,13 +643,21 @@ class RuleExtractor:
 
     # -- statistical names -------------------------------------------------------------------
     def _ner_names(self, works: list[_SentenceWork], names: dict[str, None]) -> None:
-        """Add persons the model finds where the text around them confirms a name boundary."""
+        """Add persons the model finds where the rules agree it is a name and the text confirms its boundary.
+
+        The model adds persons the rules miss (names in running text, after verbs); the rules win on
+        titles: a span overlapping a title, a region or a stop word is dropped.
+        """
         results = self.ner.persons([w.text for w in works])
         for w, spans in zip(works, results):
             for name, s, e in spans:
-                if 2 <= len(name) <= 4 and (name[0] in L.SURNAMES or name[:2] in L.COMPOUND_SURNAMES or "·" in name):
-                    if _follows_ok(w.text, e, len(w.text)) and name not in names:
-                        names[name] = None
+                if name in names or not plausible_name(name) or name in _NAME_STOP:
+                    continue
+                if any(ms < e and s < me for ms, me in w.masked) or _tries()["rank"].parse_longest(w.text[s:e + 2]):
+                    continue
+                if _follows_ok(w.text, e, len(w.text)):
+                    names[name] = None
+                    self.model_names.add(name)
 
     # -- pass 2: every mention of a known name ----------------------------------------------
     def _pass2(self, works: list[_SentenceWork], first: list[_Person], known: set[str]) -> list[_Person]:
@@ -662,7 +672,8 @@ class RuleExtractor:
                     continue
                 if not _follows_ok(w.text, e, len(w.text)) and not self._honorific_after(w.text, e):
                     continue
-                p = _Person(name, a, w.cstart + e, w.cstart + e, w.sentence.index, "dict")
+                method = f"hanlp:{self.ner.model_id}" if name in self.model_names else "dict"
+                p = _Person(name, a, w.cstart + e, w.cstart + e, w.sentence.index, method)
                 by_pos[(w.sentence.index, a)] = p
             # A bare name opening a clause right before a strong cue: 何立峰陪同考察, 刘鹤出席.
             for m in re.finditer(r"(?:^|(?<=[，。；：\s]))([\u4e00-\u9fff]{2,3}?)(?:等)?(?=陪同|出席|主持|参加|列席|致辞)", w.text):

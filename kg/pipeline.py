@@ -31,6 +31,7 @@ class RunResult:
     chars: int = 0
     seconds: float = 0.0
     model: str = "rules"
+    note: str = ""  # e.g. which NER model `auto` picked, said once in the summary
 
     @property
     def empty(self) -> list[str]:
@@ -63,14 +64,17 @@ def make_extractor(ner: Optional[str] = "auto") -> RuleExtractor:
         model = hanlp_ner.resolve_model(ner)
     except hanlp_ner.ModelError as e:
         raise bad_model(str(e)) from e
-    return RuleExtractor(ner=model)
+    extractor = RuleExtractor(ner=model)
+    if model is None and ner == "auto":
+        extractor.note = hanlp_ner.describe_auto()
+    return extractor
 
 
 def extract(paths: Iterable[Path], defaults: Defaults = Defaults(), ner: Optional[str] = "auto",
             progress: Optional[bool] = None) -> RunResult:
     """Read and extract every article under ``paths``; bad items are collected, never fatal."""
     extractor = make_extractor(ner)
-    res = RunResult(model=extractor.method_id)
+    res = RunResult(model=extractor.method_id, note=getattr(extractor, "note", ""))
     t0 = time.perf_counter()
     bar = tqdm(desc="extract", unit="art", disable=_no_progress(progress), file=sys.stderr, dynamic_ncols=True)
     for item in read_articles(list(paths), defaults):
@@ -96,8 +100,13 @@ def _no_progress(progress: Optional[bool]) -> Optional[bool]:
 
 
 def write_facts(res: RunResult, out: Path) -> None:
-    """Write the facts JSON atomically."""
-    write_json_atomic(out, facts_document(res.facts, generator=f"govkg ({res.model}, rules {RULES_VERSION})"))
+    """Write the facts JSON atomically; a build adds the person identities and the merges behind them."""
+    meta: dict = {"generator": f"govkg ({res.model}, rules {RULES_VERSION})"}
+    if isinstance(res, BuildResult) and res.identities:
+        idents = {i.key: i for i in res.identities.values()}
+        meta["persons"] = [{"key": i.key, "name": i.name, "context": i.context, "articles": list(i.merged_from)}
+                           for i in sorted(idents.values(), key=lambda i: (i.name, i.key))]
+    write_json_atomic(out, facts_document(res.facts, **meta))
 
 
 def build(paths: Iterable[Path], out_dir: Path, defaults: Defaults = Defaults(), ner: Optional[str] = "auto",
@@ -145,6 +154,8 @@ def summary_line(res: RunResult) -> str:
         parts.append(f"{res.triples} triples")
     parts.append(f"{res.seconds:.2f} s")
     line = ", ".join(parts) + f" [{res.model}]"
+    if res.note:
+        line += f"\nNER: {res.note}"
     if res.empty:
         shown = ", ".join(res.empty[:10]) + (" …" if len(res.empty) > 10 else "")
         line += f"\nno facts in {len(res.empty)} article(s): {shown}"

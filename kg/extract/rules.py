@@ -323,6 +323,7 @@ class RuleExtractor:
         self.ner = ner  # kg.extract.hanlp_ner.NerModel or None
         self.method_id = "rules" if ner is None else f"rules+{ner.model_id}"
         self.model_names: set[str] = set()  # names the model proposed in the current article (provenance)
+        self.note = ""  # a line for the run summary (e.g. why no model is used)
 
     # -- public ------------------------------------------------------------------------------
     def extract(self, article: Article) -> ArticleFacts:

@@ -284,7 +284,7 @@ def _sidecar(path: Path) -> dict:
     except UnicodeDecodeError as e:
         raise ValueError(f"{meta.name}: not UTF-8 (byte {e.start})") from None
     except json.JSONDecodeError as e:
-        raise ValueError(f"{meta.name}: malformed JSON: {e.msg} at line {e.lineno} column {e.colno}") from None
+        raise ValueError(f"{meta.name}: malformed JSON: {e.msg} (line {e.lineno}, column {e.colno})") from None
     if not isinstance(data, dict):
         raise ValueError(f"{meta.name}: expected a JSON object, got {type(data).__name__}")
     for key in ("source", "home_region", "url"):
@@ -444,9 +444,9 @@ def read_jsonl(path: Path, defaults: Defaults = Defaults()) -> Iterator[Union[Ar
                 continue
             fallback_id = f"{path.stem}#{lineno}"
             try:
-                obj = json.loads(raw)
+                obj = json.loads(raw.rstrip("\r\n"))
             except json.JSONDecodeError as e:
-                yield _reject(path, lineno, fallback_id, f"malformed JSON: {e.msg} at column {e.colno}")
+                yield _reject(path, lineno, fallback_id, f"malformed JSON: {e.msg} (column {e.colno})")
                 continue
             except RecursionError:
                 yield _reject(path, lineno, fallback_id, "malformed JSON: nested too deeply")
@@ -503,7 +503,7 @@ def _article_from_json(obj: object, path: Path, lineno: int, fallback_id: str, d
     if not aid.strip():
         return _reject(path, lineno, fallback_id, "'id' is empty")
     if _CONTROL.search(aid):
-        return _reject(path, lineno, fallback_id, f"'id' {one_line(aid)!r} contains line breaks or control characters")
+        return _reject(path, lineno, fallback_id, f"'id' '{one_line(aid)}' contains line breaks or control characters")
     text = obj.get("text")
     if text is None:
         return _reject(path, lineno, aid, "missing 'text'")

@@ -98,7 +98,7 @@ PREDICATE_FILLER = (
 # Document action verbs (longest first matters: 审议通过 before 审议).
 DOC_ACTIONS: dict[str, str] = {
     "审议通过": "adopted", "研究通过": "adopted", "表决通过": "adopted", "讨论通过": "adopted", "通过": "adopted",
-    "学习": "studied", "审议": "studied", "讨论": "studied", "研究": "studied",
+    "追认": "adopted", "学习": "studied", "审议": "studied", "审查": "studied", "讨论": "studied", "研究": "studied",
     "传达": "conveyed", "印发": "issued", "发布": "issued", "出台": "issued", "部署": "deployed",
 }
 

@@ -905,6 +905,7 @@ class RuleExtractor:
                             continue
                         between = before[k + len(v):]
                         between = between[1:] if between.startswith("了") else between
+                        between = re.sub(r"^(?:修订|制定|修改|起草|出台|落实|实施|贯彻)", "", between)
                         if between == "" or (len(between) <= 25 and _ends_with_any(between, L.ORGAN_SUFFIXES)
                                              and not re.search(r"[，。；、]", between)):
                             action = L.DOC_ACTIONS[v]
@@ -1105,7 +1106,9 @@ def _article_date(works: list[_SentenceWork], published: Optional[date]) -> Opti
     return None
 
 
-_PLAIN_DOC_VERBS = re.compile(r"(审议通过|表决通过|原则通过|讨论通过|通过|审议|讨论|学习|传达|印发|发布)了?")
+_DOC_VERB_AFTER = ("会议", "会", "并", "还", "和", "及", "经", "决定", "表决", "原则", "先后", "分别", "同时", "一致",
+                   "集体", "研究", "上", "后", "也", "均", "已", "次", "议", "认真", "传达", "学习", "审议", "讨论")
+_PLAIN_DOC_VERBS = re.compile(r"(审议通过|表决通过|原则通过|讨论通过|通过|追认|审议|审查|讨论|学习|传达|印发|发布)了?")
 
 
 def _plain_documents(text: str) -> list[tuple[str, str, int, int]]:
@@ -1116,6 +1119,9 @@ def _plain_documents(text: str) -> list[tuple[str, str, int, int]]:
     """
     out = []
     for m in _PLAIN_DOC_VERBS.finditer(text):
+        before = text[max(0, m.start() - 2):m.start()]
+        if before and _CJK.match(before[-1]) and not _ends_with_any(before, _DOC_VERB_AFTER):
+            continue  # 资格审查委员会: a verb inside a name
         nxt = text[m.end():m.end() + 2]
         if nxt[:1] in ("《", "") or nxt.startswith(("结果", "意见", "情况", "后", "时", "中", "的")):
             continue
@@ -1140,11 +1146,11 @@ def _plain_documents(text: str) -> list[tuple[str, str, int, int]]:
             elif prefix and not title.startswith(("关于", prefix)) and "会议" not in title:
                 title = prefix + title
             parts = [title]
-            both = re.split(r"(?<=[稿案法划要])和", title, maxsplit=1)
+            both = re.split(r"(?<=[稿案法划要告])(?:和|及)", title, maxsplit=1)
             if len(both) == 2 and all(_ends_with_any(x, L.DOC_SUFFIXES) for x in both):
                 parts = both
             for t in parts:
-                if 4 <= len(t) <= 80 and "《" not in t and _ends_with_any(t, L.DOC_SUFFIXES) \
+                if 3 <= len(t) <= 80 and "《" not in t and not t.startswith(("该", "此", "这", "上述")) and _ends_with_any(t, L.DOC_SUFFIXES) \
                         and not _ends_with_any(t, L.DOC_NOT) and not any(x in t for x in ("精神", "重要讲话")):
                     out.append((t, action, start, start + len(item)))
     return out

@@ -150,3 +150,16 @@ def test_party_appointments_with_distributed_ranks():
 def test_organ_tails_are_not_names():
     f = run("全国政协主席会议26日召开。中共中央政治局常委、全国政协主席汪洋主持会议。")
     assert {p.name for p in f.persons} == {"汪洋"}
+
+
+def test_city_paper_on_a_district_meeting_takes_the_region_from_the_headline():
+    art = make_article("t", "崇川区召开区委常委会会议", "昨天，区委书记陈九主持召开区委常委会会议。区委副书记、区长郑十，区委常委、"
+                       "常务副区长冯一等参加会议。", published=date(2023, 6, 26), home_region="南通市")
+    f = RuleExtractor().extract(art)
+    assert [m.name for m in f.meetings] == ["崇川区委常委会会议"]
+    assert {("陈九", "崇川区", "区委书记"), ("郑十", "崇川区", "区长"), ("冯一", "崇川区", "常务副区长")} <= posts(f)
+
+
+def test_reports_on_a_topic():
+    f = run("市政府常务会议25日召开。副市长王小明就城市更新工作作了说明。市人大常委会副主任钱七列席会议。", home="南通市")
+    assert roles(f) >= {("王小明", "reported"), ("钱七", "attended_nonvoting")}

@@ -404,6 +404,7 @@ class RuleExtractor:
                     if _region_matches_level(r, level):
                         return r
         before = [r for si, s, e, r in region_hits if e <= here]
+        before = [r for _, _, r in R.find_mentions(article.title)] + before  # the headline comes first
         for r in reversed(before):
             if _region_matches_level(r, level):
                 return r
@@ -993,15 +994,20 @@ def _lead_roles(before: str) -> list[str]:
     return [L.ROLE_CUES[m.group(1)]] if m.group(1) else ["attended"]
 
 
+_REPORT_RE = re.compile(r"(.{0,6}?)作(?!出)[^，。；]{0,40}?(?:报告|说明)")
+_REPORT_ON_RE = re.compile(r"()就[^。；]{0,80}?作了?(?:汇报|说明|报告)")
+
+
 def _predicate(segment_text: str) -> tuple[list[str], bool]:
     """Roles stated right after a person (group), and whether the group continues."""
     clause = re.split(r"[。；;]", segment_text, maxsplit=1)[0]
     cues = _tries()["cue"].parse_longest(clause)
     roles: list[str] = []
-    m = re.match(r"(.{0,6}?)作(?!出)[^，。；]{0,40}?(?:报告|说明)", clause) or re.match(
-        r"()就[^。；]{0,80}?作了?(?:汇报|说明|报告)", clause)
-    if m and _ALLOWED_RESIDUE.fullmatch(_strip_filler(m.group(1))):
-        roles.append("reported")
+    for rx in (_REPORT_RE, _REPORT_ON_RE):  # 作…报告 / 就…作了汇报
+        m = rx.match(clause)
+        if m and _ALLOWED_RESIDUE.fullmatch(_strip_filler(m.group(1))):
+            roles.append("reported")
+            break
     if cues:
         s0, e0, cue = cues[0]
         residue = _strip_filler(clause[:s0])

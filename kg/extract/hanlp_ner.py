@@ -984,11 +984,33 @@ def _split(sents: list[Sentence], seed: int = 233) -> _Split:
     return _Split(sents[n_dev:], sents[:n_dev])
 
 
-def _silent_logger() -> logging.Logger:
-    lg = logging.getLogger("kg.hanlp_ner.train.silent")
-    lg.handlers[:] = [logging.NullHandler()]
+class _LogCollector(logging.Handler):
+    """Keeps HanLP's training log lines (epochs, dev scores) for the side-car file."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        msg = re.sub(r"\[/?[a-z_ ]+\]", "", record.getMessage()).strip()
+        if msg and not msg.startswith("{"):
+            self.lines.append(msg)
+
+
+def _train_logger(progress: bool) -> tuple[logging.Logger, _LogCollector]:
+    """A private logger for HanLP's ``fit``: collected always, echoed to stderr when ``progress``."""
+    lg = logging.getLogger(f"kg.hanlp_ner.train.{os.getpid()}.{time.monotonic_ns()}")
+    collector = _LogCollector()
+    handlers: list[logging.Handler] = [collector]
+    if progress:
+        echo = logging.StreamHandler(sys.stderr)
+        echo.setFormatter(logging.Formatter("%(message)s"))
+        echo.addFilter(lambda r: setattr(r, "msg", re.sub(r"\[/?[a-z_ ]+\]", "", str(r.msg))) or True)
+        handlers.append(echo)
+    lg.handlers[:] = handlers
+    lg.setLevel(logging.INFO)
     lg.propagate = False
-    return lg
+    return lg, collector
 
 
 def train_model(data: Optional[list[Path]], out: Path, epochs: int = 3, progress: bool = True,
@@ -1033,6 +1055,7 @@ def train_model(data: Optional[list[Path]], out: Path, epochs: int = 3, progress
     dev = [{"token": c, "tag": t} for c, t in split.dev]
     component = RNNNamedEntityRecognizer()
     _install_crf_fix(component)
+    train_log, collector = _train_logger(progress)
     t0 = time.perf_counter()
     try:
         with contextlib.ExitStack() as stack:
@@ -1052,8 +1075,7 @@ def train_model(data: Optional[list[Path]], out: Path, epochs: int = 3, progress
                 stack.callback(setattr, CountdownTimer.__init__, "__defaults__", saved_defaults)
             component.fit(trn, dev, str(tmp), epochs=epochs, embed=embed, rnn_hidden=rnn_hidden,
                           batch_size=batch_size, lr=lr, crf=True, tagging_scheme="BIO", token_delimiter="",
-                          seed=seed, devices=-1, logger=None if progress else _silent_logger(),
-                          verbose=progress)
+                          seed=seed, devices=-1, logger=train_log, verbose=progress)
     except KeyboardInterrupt:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -1082,6 +1104,7 @@ def train_model(data: Optional[list[Path]], out: Path, epochs: int = 3, progress
         "torch_threads": torch.get_num_threads(),
         "labels": list(model.labels),
         "dev": dev_metrics,
+        "train_log": collector.lines[-200:],
         "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
     }
     from hanlp import version as hanlp_version

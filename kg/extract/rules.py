@@ -111,6 +111,8 @@ def name_ends(text: str, i: int, limit: int) -> list[int]:
     """Possible ends of a person name starting at ``text[i]`` (longest first)."""
     ends: list[int] = []
     m = _MINORITY_NAME.match(text, i, limit)
+    if m and any(c in _NON_NAME_CHARS or c in "主任长员书记" for c in m.group(0)[: m.group(0).find("·") if "·" in m.group(0) else 8]):
+        m = None  # 会主任祖木热提·吾布力: a title ran into the name
     if m:
         last_dot = max(m.group(0).rfind(c) for c in "·•・．") + i
         # 帕巴拉·格列朗杰出席会议: the name ends where a follow word starts, not at the end of the run
@@ -132,12 +134,13 @@ def name_ends(text: str, i: int, limit: int) -> list[int]:
 _DATE_AFTER = re.compile(r"(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日")
 
 
-_ORGAN_NAMES = set(L.NATIONAL_PREFIXES) | {"政协", "人大", "全国政协", "全国人大", "国务院", "国政协", "政府", "工商联",
-                                            "商联", "主席团", "委员会"}
+_ORGAN_NAMES = set(L.NATIONAL_PREFIXES) | set(L.COUNTRIES) | {
+    "政协", "人大", "全国政协", "全国人大", "国务院", "国政协", "政府", "工商联", "商联", "主席团", "委员会", "全国文联",
+    "全国侨联", "中国文联", "中国侨联", "中国作协", "文联", "侨联", "作协", "国家"}
 _NAME_STOP = {"有关", "负责", "同志", "代表", "委员", "常委", "群众", "干部", "领导", "全体", "各位", "大家", "企业",
               "我们", "他们", "双方", "两国", "中方", "会议", "会上", "期间", "其中", "以及", "应邀", "应约", "来自",
               "随同", "共同", "同时", "随后", "届时", "当天", "此前", "目前", "近日", "日前", "全国", "国家", "地方",
-              "职务", "职位", "常务", "执行", "班子", "成员", "有效", "有力", "高度", "严格", "安全", "发展", "经济", "社会", "文化", "生态", "和平", "合作", "方案"}
+              "职务", "职位", "常务", "执行", "围绕", "担任", "出任", "兼任", "继续", "班子", "成员", "有效", "有力", "高度", "严格", "安全", "发展", "经济", "社会", "文化", "生态", "和平", "合作", "方案"} | set(L.COUNTRIES)
 _NON_NAME_CHARS = set("省市县区委部厅局院会党府办署处室组团队校司社台网族")
 
 
@@ -174,7 +177,10 @@ def plausible_name(s: str, lenient: bool = False) -> bool:
         return False
     if lenient and (_tries()["rank"].parse_longest(s) or R.find_mentions(s)):
         return False
-    return s[0] in L.SURNAMES or (lenient and s[0] not in L.NOT_GIVEN and s[0] not in _NON_NAME_CHARS)
+    if lenient and any(starts_with_word(s, i, "cue") for i in range(2, len(s))):
+        return False  # 邵鸿参加: a name does not end with a cue word
+    return s[0] in L.SURNAMES or (lenient and s[0] not in L.NOT_GIVEN and s[0] not in _NON_NAME_CHARS
+                                  and s[0] not in L.NOT_NAME_START)
 
 
 def _follows_ok(text: str, e: int, limit: int) -> bool:
@@ -528,6 +534,10 @@ class RuleExtractor:
                     members.append((cs, cs + len(parts[0]), parts[0] in known))
                     members.append((ce - len(parts[1]), ce, parts[1] in known))
                     continue
+                if len(parts) == 2 and plausible_name(parts[0]):  # 吴政隆及中央和国家机关有关部门: the list ends here
+                    members.append((cs, cs + len(parts[0]), parts[0] in known))
+                    members.append((-1, -1, False))
+                    continue
                 if plausible_name(piece, True):
                     members.append((cs, ce, piece in known))
                     continue
@@ -550,9 +560,13 @@ class RuleExtractor:
                     stretch.append(m)
                     continue
                 strict = sum(plausible_name(text[a:b]) for a, b, _ in stretch)
-                anchored = any(anch for _, _, anch in stretch) or strict >= 4
+                has_anchor = any(anch for _, _, anch in stretch)
+                anchored = has_anchor or strict >= 4
                 if len(stretch) >= 2 and anchored and strict * 2 >= len(stretch):
                     for a, b, _ in stretch:
+                        if not has_anchor and not plausible_name(text[a:b]) and b - a > 3 and "·" not in text[a:b] \
+                                and not (text[a:a + 2] in L.TIBETAN_NAME_PARTS or text[a + 2:b] in L.TIBETAN_NAME_PARTS):
+                            continue  # without an anchor, no four-character guesses (接力奋斗)
                         if a not in taken:
                             taken.add(a)
                             out.append((_Person(text[a:b], w.cstart + a, w.cstart + b, w.cstart + b, w.sentence.index,
@@ -563,7 +577,7 @@ class RuleExtractor:
     _APPOINT = re.compile(r"任命([^，。；：为]{2,120}?)为([^，。；：]{2,60}?)(?=[，。；]|$)")
     _REMOVE = re.compile(r"免去([^，。；：]{2,120}?)(?:兼任|担任)?的([^，。；：]{2,80}?)职务")
     # 易炼红同志任浙江省委委员、常委、书记，不再担任江西省委书记、常委、委员职务
-    _TAKES = re.compile(r"(?:^|(?<=[，。；：:\s]))([\u4e00-\u9fff·]{2,8}?)(?:同志)?(?:任|兼任|出任|当选为?)"
+    _TAKES = re.compile(r"(?:^|(?<=[，。；：:\s]))(?:决定|同意|提名|任命)?([\u4e00-\u9fff·]{2,8}?)(?:同志)?(?:任|兼任|出任|当选为?)"
                         r"([^，。；：任]{2,60}?)(?=[，。；]|$)")
     _LEAVES = re.compile(r"(?:^|(?<=[，。；：:\s]))([\u4e00-\u9fff·]{2,8}?)(?:同志)?(?:不再担任|不再兼任)"
                          r"([^，。；：]{2,60}?)职务")
@@ -583,7 +597,7 @@ class RuleExtractor:
                     if tail:
                         claims.append((m.group(1), m.start(1), tail.group(1), tail.start(), tail.end(), "removed"))
         for names_part, base, titles_part, start, end, change in claims:
-            names = [(x.start(), x.group(0)) for x in re.finditer(r"[^、和及]+", names_part)]
+            names = [(x.start(), re.sub(r"同志$", "", x.group(0))) for x in re.finditer(r"[^、和及]+", names_part)]
             if not names or not all(plausible_name(n, True) for _, n in names):
                 continue
             titles = [t for t in re.split(r"[、和]", titles_part) if t]

@@ -105,7 +105,10 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     path = Path(path)
     tmp = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:  # the parent, or one of its parents, is a file
+            raise OutputError("E005", f"cannot write {path}: {path.parent} is not a directory") from None
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:64]}.", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -114,6 +117,8 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         os.chmod(tmp, 0o666 & ~_UMASK)
         os.replace(tmp, path)
         tmp = None
+    except OutputError:
+        raise
     except OSError as e:
         raise OutputError("E005", f"cannot write {path}: {e.strerror or e}") from e
     finally:

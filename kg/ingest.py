@@ -18,8 +18,11 @@
   stay in ``text`` but are left out of ``clean``, so a name split by U+200B is still found and its
   evidence still points into ``text``. Full-width digits need no folding: the rules' ``\\d`` and
   ``int()`` read ``２７日`` as 27日.
-* Limits: an article longer than ``Defaults.max_chars`` (default 2,000,000 characters, about
-  30 s of extraction) is rejected with ``article too large``; ``None`` or 0 lifts the limit.
+* Limits: an article longer than ``Defaults.max_chars`` (default 2,000,000 characters; extraction
+  takes ~12 s per million characters of news, more for longer articles) is rejected with ``article too
+  large``; ``None`` or 0 lifts every limit. With a limit, a JSONL line longer than 12 bytes a character
+  (the most JSON escapes take) and a page file over max(256 MiB, 4 bytes a character) are refused
+  without being read into memory. Devices and other non-regular files (except pipes) are refused.
 * Bad items never stop a batch: they are yielded as :class:`~kg.model.Rejected`, one line each
   (``FILE:LINE [ID]: reason``; control characters in any part are escaped). Article ids must be
   unique across one :func:`read_articles` run; a repeated id is rejected.
@@ -45,6 +48,7 @@ DEFAULT_MAX_CHARS = 2_000_000
 _TITLE_CHARS = 60  # a title derived from the text
 _MAX_TITLE_LINE = 200  # a first line longer than this is text, not a title
 _SNIFF_BYTES = 1 << 20
+_MAX_PAGE_BYTES = 256 << 20
 
 log = logging.getLogger(__name__)
 
@@ -230,9 +234,15 @@ def _utf8_damaged(data: bytes, err: UnicodeDecodeError) -> bool:
     return sum(1 for ch in before if ch > "\x7f") >= 8
 
 
-def read_text_file(path: Path, encoding: Optional[str] = None) -> str:
-    """Read a text file, detecting UTF-8 (with or without BOM), UTF-16/32 and GB18030; ValueError says why not."""
-    data = path.read_bytes()
+def read_text_file(path: Path, encoding: Optional[str] = None, max_bytes: Optional[int] = None) -> str:
+    """Read a text file, detecting UTF-8 (with or without BOM), UTF-16/32 and GB18030; ValueError says why not.
+
+    A file over ``max_bytes`` is refused without being read whole.
+    """
+    with open(path, "rb") as fh:
+        data = fh.read(max_bytes + 1) if max_bytes else fh.read()
+    if max_bytes and len(data) > max_bytes:
+        raise ValueError(f"file too large (over {max_bytes:,} bytes); split it or raise --max-chars")
     if encoding:
         codec = _check_codec(encoding)
         try:
@@ -329,10 +339,15 @@ def _headless(text: str, start: int, end: int) -> Optional[tuple[str, int, int, 
     return line, e, end, lineno
 
 
+def _page_cap(defaults: Defaults) -> Optional[int]:
+    """Bytes past which a page file is refused unread: 256 MiB, or 4 bytes a character of the article limit."""
+    return max(_MAX_PAGE_BYTES, 4 * defaults.max_chars) if defaults.max_chars else None
+
+
 def read_page(path: Path, defaults: Defaults = Defaults()) -> Iterator[Union[Article, Rejected]]:
     """Articles of a .txt/.md page."""
     try:
-        text = read_text_file(path, defaults.encoding)
+        text = read_text_file(path, defaults.encoding, _page_cap(defaults))
         meta = _sidecar(path)
     except (OSError, ValueError) as e:
         yield _reject(path, 0, None, str(e))
@@ -396,21 +411,29 @@ def _sniff_jsonl(head: bytes) -> tuple[str, int]:
             text = head[:cut].decode(codec, "ignore")
             if _plausible(text):
                 return codec, 0
-        raise ValueError("binary file (NUL bytes); not JSON Lines")
+        lines = [x for x in head.split(b"\n")[:1000] if x.strip()]
+        if sum(1 for x in lines if x.lstrip().startswith(b"{")) < 0.5 * len(lines):
+            raise ValueError("binary file (NUL bytes); not JSON Lines")
+        # JSON Lines with a few damaged lines: read on, the damaged lines are rejected one by one
     utf8 = gb = 0  # votes of the non-ASCII lines in the head
-    for raw in head.split(b"\n")[:-1] or [head]:
+    pieces = head.split(b"\n")
+    for k, raw in enumerate(pieces):
         if raw.isascii():
             continue
-        try:
-            raw.decode("utf-8")
+        last = k == len(pieces) - 1 and len(head) == _SNIFF_BYTES  # may stop in the middle of a character
+        if _decodes(raw, "utf-8", final=not last):
             utf8 += 1
-        except UnicodeDecodeError:
-            try:
-                raw.decode("gb18030")
-                gb += 1
-            except UnicodeDecodeError:
-                pass
+        elif _decodes(raw, "gb18030", final=not last):
+            gb += 1
     return ("gb18030" if gb > utf8 else "utf-8"), 0
+
+
+def _decodes(raw: bytes, codec: str, final: bool = True) -> bool:
+    try:
+        codecs.getincrementaldecoder(codec)().decode(raw, final=final)
+        return True
+    except UnicodeDecodeError:
+        return False
 
 
 def read_jsonl(path: Path, defaults: Defaults = Defaults()) -> Iterator[Union[Article, Rejected]]:
@@ -431,9 +454,9 @@ def read_jsonl(path: Path, defaults: Defaults = Defaults()) -> Iterator[Union[Ar
             yield _reject(path, 0, None, str(e))
             return
         if _ascii_lines(codec):
-            lines = _byte_lines(fh, codec, skip)
+            lines = _byte_lines(fh, codec, skip, _line_cap(defaults))
         else:
-            lines = _text_lines(fh, codec)
+            lines = _text_lines(fh, codec, _line_cap(defaults))
         for lineno, raw in lines:
             if isinstance(raw, Rejected):
                 yield _reject(path, lineno, f"{path.stem}#{lineno}", raw.reason)
@@ -457,9 +480,34 @@ def read_jsonl(path: Path, defaults: Defaults = Defaults()) -> Iterator[Union[Ar
             yield _article_from_json(obj, path, lineno, fallback_id, defaults)
 
 
-def _byte_lines(fh, codec: str, skip: int) -> Iterator[tuple[int, Union[str, Rejected]]]:
+def _line_cap(defaults: Defaults) -> Optional[int]:
+    """Bytes (or characters) past which one line cannot hold an article within ``max_chars`` (JSON escapes
+    take up to 12 bytes a character); longer lines are skipped unread, so a huge line never fills memory."""
+    return 12 * defaults.max_chars + (1 << 16) if defaults.max_chars else None
+
+
+def _too_long(size: int, cap: int, unit: str = "bytes") -> Rejected:
+    return Rejected("", 0, None, f"line too long ({size:,} {unit} > {cap:,}: beyond the article size limit); "
+                                 "split it or raise --max-chars")
+
+
+def _byte_lines(fh, codec: str, skip: int, cap: Optional[int] = None) -> Iterator[tuple[int, Union[str, Rejected]]]:
     """Lines split at b'\\n' and decoded one by one: a damaged line is reported, the rest still read."""
-    for lineno, raw in enumerate(fh, 1):
+    lineno = 0
+    while True:
+        raw = fh.readline(cap + 1) if cap else fh.readline()
+        if not raw:
+            return
+        lineno += 1
+        if cap and len(raw) > cap and not raw.endswith(b"\n"):
+            size = len(raw)
+            while True:  # skip the rest of the line
+                more = fh.readline(_SNIFF_BYTES)
+                size += len(more)
+                if not more or more.endswith(b"\n"):
+                    break
+            yield lineno, _too_long(size, cap)
+            continue
         if lineno == 1 and skip:
             raw = raw[skip:]
         try:
@@ -469,10 +517,11 @@ def _byte_lines(fh, codec: str, skip: int) -> Iterator[tuple[int, Union[str, Rej
                                                 "line skipped (pass --encoding?)")
 
 
-def _text_lines(fh, codec: str) -> Iterator[tuple[int, Union[str, Rejected]]]:
+def _text_lines(fh, codec: str, cap: Optional[int] = None) -> Iterator[tuple[int, Union[str, Rejected]]]:
     """Lines of a UTF-16/32 file, decoded incrementally; a lone surrogate passes (make_article replaces it)."""
     decoder = codecs.getincrementaldecoder(codec)(errors="surrogatepass")
     carry = ""
+    skipped = 0  # characters of an over-long line dropped so far
     lineno = 0
     while True:
         chunk = fh.read(_SNIFF_BYTES)
@@ -484,10 +533,19 @@ def _text_lines(fh, codec: str) -> Iterator[tuple[int, Union[str, Rejected]]]:
         *lines, carry = carry.split("\n")
         for line in lines:
             lineno += 1
-            yield lineno, line
+            if skipped or (cap and len(line) > cap):
+                yield lineno, _too_long(skipped + len(line), cap or 0, "characters")
+                skipped = 0
+            else:
+                yield lineno, line
+        if cap and len(carry) > cap:
+            skipped += len(carry)
+            carry = ""
         if not chunk:
             break
-    if carry:
+    if skipped:
+        yield lineno + 1, _too_long(skipped + len(carry), cap or 0, "characters")
+    elif carry:
         yield lineno + 1, carry
 
 
@@ -557,6 +615,9 @@ def read_articles(paths: list[Path], defaults: Defaults = Defaults()) -> Iterato
         for f in files:
             if not f.exists():
                 yield _reject(f, 0, None, "no such file or directory")
+                continue
+            if not (f.is_file() or f.is_fifo()):
+                yield _reject(f, 0, None, "not a regular file")
                 continue
             items = read_jsonl(f, defaults) if f.suffix.lower() in JSONL_SUFFIXES else read_page(f, defaults)
             for item in items:

@@ -197,6 +197,8 @@ def name_at(text: str, i: int, limit: int, known: Optional[set[str]] = None) -> 
         if known and text[i:e] in known and _follows_ok(text, e, limit):
             return e
     for e in name_ends(text, i, limit):
+        if text[e - 1] == "作" and text[e:e + 1] in ("的", "了") or text[e - 1:e + 2] == "作关于":
+            continue  # 黄明作的关于…报告: 作 is the verb
         if text[i:e] not in _NAME_STOP and _follows_ok(text, e, limit):
             return e
     return None
@@ -722,7 +724,7 @@ class RuleExtractor:
                     cand = w.text[ns:s]
                     if hon == "同志" and not plausible_name(cand):
                         continue
-                    if any(w.text[max(0, ns - k):s] in _ORGAN_NAMES for k in (0, 1, 2, 3)):
+                    if any(w.text[max(0, ns - k):s] in _ORGAN_NAMES for k in range(6)) or w.text[s - 2:s] in _ORGAN_NAMES:
                         continue  # 全国政协主席: 国政协 is the tail of an organ, not a name
                     if s in name_ends(w.text, ns, s) and cand not in _NAME_STOP and not any(ms < s and me > ns for ms, me in w.masked):
                         p = _Person(w.text[ns:s], w.cstart + ns, w.cstart + s, w.cstart + e, w.sentence.index,

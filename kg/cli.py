@@ -15,7 +15,7 @@ from typing import Optional
 import click
 
 from .errors import KgError
-from .ingest import Defaults, parse_date
+from .ingest import DEFAULT_MAX_CHARS, Defaults, parse_date
 
 _PATHS = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 
@@ -25,13 +25,16 @@ def _input_options(f):
     f = click.option("--home-region", metavar="NAME", help="The paper's home region (resolves 市委书记 etc.).")(f)
     f = click.option("--source", metavar="NAME", help="Source (newspaper) name.")(f)
     f = click.option("--encoding", metavar="CODEC", help="Input encoding (default: detect UTF-8/UTF-16/GB18030).")(f)
+    f = click.option("--max-chars", type=click.IntRange(min=0), default=DEFAULT_MAX_CHARS, show_default=True,
+                     metavar="N", help="Reject an article longer than N characters (0: no limit).")(f)
     f = click.option("--ner", default="auto", show_default=True, metavar="MODEL",
                      help="HanLP NER model: a pretrained id, a model directory, 'none', or 'auto'.")(f)
     f = click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: on a terminal).")(f)
     return f
 
 
-def _defaults(date_: Optional[str], home_region: Optional[str], source: Optional[str], encoding: Optional[str]) -> Defaults:
+def _defaults(date_: Optional[str], home_region: Optional[str], source: Optional[str], encoding: Optional[str],
+              max_chars: int = DEFAULT_MAX_CHARS) -> Defaults:
     published: Optional[date] = None
     if date_:
         try:
@@ -43,7 +46,15 @@ def _defaults(date_: Optional[str], home_region: Optional[str], source: Optional
 
         if regions.lookup(home_region) is None:
             raise click.BadParameter(f"{home_region!r} is not a known administrative region", param_hint="--home-region")
-    return Defaults(published=published, source=source, home_region=home_region, encoding=encoding)
+    if encoding:
+        import codecs
+
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise click.BadParameter(f"unknown encoding {encoding!r}", param_hint="--encoding") from None
+    return Defaults(published=published, source=source, home_region=home_region, encoding=encoding,
+                    max_chars=max_chars or None)
 
 
 def _report_problems(res) -> int:
@@ -62,11 +73,12 @@ def main() -> None:
 @_PATHS
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Facts JSON to write.")
 @_input_options
-def extract_cmd(paths, output, date_, home_region, source, encoding, ner, progress) -> None:
+def extract_cmd(paths, output, date_, home_region, source, encoding, max_chars, ner, progress) -> None:
     """Extract facts (SCHEMA.md JSON) from pages, JSONL files or directories."""
     from . import pipeline
 
-    res = pipeline.extract(paths, _defaults(date_, home_region, source, encoding), ner=ner, progress=progress)
+    res = pipeline.extract(paths, _defaults(date_, home_region, source, encoding, max_chars), ner=ner,
+                           progress=progress)
     pipeline.write_facts(res, output)
     click.echo(pipeline.summary_line(res), err=True)
     click.echo(f"wrote {output}", err=True)
@@ -79,11 +91,12 @@ def extract_cmd(paths, output, date_, home_region, source, encoding, ner, progre
 @click.option("--stamp", is_flag=True,
               help="Record the build time (prov:generatedAtTime); without it rebuilding the same input gives identical files.")
 @_input_options
-def build_cmd(paths, out_dir, stamp, date_, home_region, source, encoding, ner, progress) -> None:
+def build_cmd(paths, out_dir, stamp, date_, home_region, source, encoding, max_chars, ner, progress) -> None:
     """Build graph.ttl, graph.trig, facts.json, graph.html and coattendance.html into a directory."""
     from . import pipeline
 
-    res = pipeline.build(paths, out_dir, _defaults(date_, home_region, source, encoding), ner=ner, progress=progress,
+    res = pipeline.build(paths, out_dir, _defaults(date_, home_region, source, encoding, max_chars), ner=ner,
+                         progress=progress,
                          stamp=stamp)
     click.echo(pipeline.summary_line(res))
     for f in res.files:

@@ -14,6 +14,7 @@ Work per article::
 """
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass, field
@@ -32,7 +33,7 @@ from .dictionary import Dictionary
 
 RULES_VERSION = "2026.11.1"
 
-_CHUNK_DELIMS = set("、，,；;：:（）()“”\"《》〈〉 \t\n\u3000。！？!?")
+_CHUNK_DELIMS = set("、，,；;：:（）()“”\"《》〈〉 \t\n\u3000。！？!?「」『』【】〔〕[]<>\ufffd")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CHUNK_RE = re.compile("[^" + re.escape("".join(sorted(_CHUNK_DELIMS))) + "]+")
 _SESSION = re.compile(r"^(?:第?[一二三四五六七八九十百零〇]+届)")
@@ -131,6 +132,7 @@ def name_ends(text: str, i: int, limit: int) -> list[int]:
     return ends
 
 
+_DATE_LEAD = re.compile(r"(?:\d{2,4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上|晚间)?(?<=[年月日午上间])")
 _DATE_AFTER = re.compile(r"(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日")
 
 
@@ -627,7 +629,7 @@ class RuleExtractor:
 
     def _parse_chunk(self, text: str, cs: int, ce: int) -> Optional[tuple[list[tuple[TitleParse, int, int]], Optional[tuple[int, int]]]]:
         """Titles (with spans) at the start of a chunk and the name after them, if any."""
-        lead = self._LEAD_IN.match(text, cs, ce)
+        lead = self._LEAD_IN.match(text, cs, ce) or _DATE_LEAD.match(text, cs, ce)
         if lead and lead.end() < ce:
             cs = lead.end()
         piece = text[cs:ce]
@@ -742,13 +744,14 @@ class RuleExtractor:
                 p.honorific = hon
             out.append(p)
         # 他/她 opening a clause before a speech cue refers to the person named last (他强调 / 他说).
-        ordered = sorted(out, key=lambda p: p.start)
+        ordered = sorted(out, key=lambda p: p.end)
+        ends = [p.end for p in ordered]
         for w in works:
             for m in re.finditer(r"(?:^|(?<=[，。；：]))[他她](?=说|强调|指出|表示|提出|要求)", w.text):
                 a = w.cstart + m.start()
-                before = [p for p in ordered if p.end <= a]
-                if before:
-                    out.append(_Person(before[-1].name, a, a + 1, a + 1, w.sentence.index, "coref"))
+                k = bisect.bisect_right(ends, a)
+                if k:
+                    out.append(_Person(ordered[k - 1].name, a, a + 1, a + 1, w.sentence.index, "coref"))
         out.sort(key=lambda p: p.start)
         # drop overlaps (keep the earlier, longer)
         kept: list[_Person] = []
@@ -788,7 +791,7 @@ class RuleExtractor:
             plist = by_sentence.get(w.sentence.index, [])
             for k, p in enumerate(plist):
                 if not group:
-                    new_lead = _lead_roles(w.text[:p.start - w.cstart])
+                    new_lead = _lead_roles(w.text[max(0, p.start - w.cstart - 60):p.start - w.cstart])
                     gap = w.text[last_end:p.start - w.cstart]
                     # the list goes on past a name we could not read (…、张又侠、张国清…): keep its lead
                     if not new_lead and lead and not re.search(r"[。；：]", gap) and len(_strip_filler(_mask(
@@ -835,6 +838,7 @@ class RuleExtractor:
                 cands.append((name, w.sentence.index, w.cstart + s, w.cstart + e))
         headline = [name for _, _, name in _meeting_spans(article.title, require_held=False)]
         all_names = [c[0] for c in cands] + headline
+        unique_names = sorted(set(all_names))
         bare = set(L.MEETING_SUFFIXES)
         named = any(c[0] not in bare for c in cands)
         meetings: list[Meeting] = []
@@ -843,7 +847,7 @@ class RuleExtractor:
         for name, si, s, e in cands:
             if name in bare and named:
                 continue  # "出席会议": the meeting already named
-            longer = [n for n in all_names if n != name and n.endswith(name) and len(n) > len(name)]
+            longer = [n for n in unique_names if n != name and n.endswith(name) and len(n) > len(name)]
             if longer:
                 name = max(longer, key=len)
             name = self._resolve_body(name, works[si], s - works[si].cstart, article, region_hits)
@@ -971,12 +975,23 @@ class RuleExtractor:
 # ---------------------------------------------------------------------------------------- helpers
 
 def _mask(text: str, masked: list[tuple[int, int]], start: int, end: int) -> str:
-    """text[start:end] with title spans blanked out (they sit between members of a person group)."""
-    chars = list(text[start:end])
-    for ms, me in masked:
-        for i in range(max(ms, start), min(me, end)):
-            chars[i - start] = "\x00"
-    return "".join(c for c in chars if c != "\x00")
+    """text[start:end] with title spans blanked out (they sit between members of a person group).
+
+    ``masked`` is sorted by start (pass 1 appends in text order), so only the spans that can overlap
+    the window are visited: linear overall, even for a very long sentence.
+    """
+    out = []
+    pos = start
+    k = bisect.bisect_left(masked, (start - 80, 0))  # titles are shorter than 80 characters
+    for ms, me in masked[k:]:
+        if ms >= end:
+            break
+        if me <= pos:
+            continue
+        out.append(text[pos:max(pos, ms)])
+        pos = max(pos, me)
+    out.append(text[pos:end] if pos < end else "")
+    return "".join(out)
 
 
 _FILLER_RE = re.compile("|".join(sorted(map(re.escape, L.PREDICATE_FILLER), key=len, reverse=True)))

@@ -109,8 +109,29 @@ def coattendance_construct(ds: Union[Dataset, Graph], *, engine: str = "rdflib")
 
 
 def add_coattendance(ds: Dataset, *, engine: str = "rdflib") -> Graph:
-    """(Re)compute co-attendance into the named graph :data:`~kg.rdf.COATTENDANCE_GRAPH`."""
+    """(Re)compute co-attendance into the named graph :data:`~kg.rdf.COATTENDANCE_GRAPH`.
+
+    ``ds`` may be an rdflib Dataset or a :class:`kg.rdf.QuadSet`; with ``engine="oxigraph"`` the
+    CONSTRUCT results go straight into the target graph (no intermediate rdflib Graph).
+    """
     ds.remove_graph(COATTENDANCE_GRAPH)
+    if engine == "oxigraph":
+        from .query import _from_ox, to_oxigraph
+
+        store = to_oxigraph(ds)
+        target = ds.graph(COATTENDANCE_GRAPH)
+        cache: dict = {}
+
+        def conv(term):
+            key = (type(term), str(term))
+            out = cache.get(key)
+            if out is None:
+                out = cache[key] = _from_ox(term)
+            return out
+
+        for t in store.query(COATTENDANCE_CONSTRUCT):
+            target.add((conv(t.subject), conv(t.predicate), conv(t.object)))
+        return target
     derived = coattendance_construct(ds, engine=engine)
     target = ds.graph(COATTENDANCE_GRAPH)
     for t in derived:

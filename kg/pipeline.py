@@ -119,9 +119,9 @@ def build(paths: Iterable[Path], out_dir: Path, defaults: Defaults = Defaults(),
     res = BuildResult(**run.__dict__)
     res.identities = link_persons(res.facts)
     out_dir.mkdir(parents=True, exist_ok=True)
-    ds = rdf.build_dataset(res.facts, res.identities, model_id=res.model, rules_version=RULES_VERSION,
-                           generated_at=_build_time() if stamp else None)
-    derive.add_coattendance(ds)
+    ds = rdf.build_quads(res.facts, res.identities, model_id=res.model, rules_version=RULES_VERSION,
+                         generated_at=_build_time() if stamp else None)
+    derive.add_coattendance(ds, engine="oxigraph")
     res.files.extend(rdf.dataset_to_files(ds, out_dir))
     res.triples = len(ds)
     facts_path = out_dir / "facts.json"

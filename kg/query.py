@@ -212,6 +212,13 @@ def to_oxigraph(source: Union[Dataset, Graph]):
 
     if isinstance(source, ox.Store):
         return source
+    from .rdf import QuadSet, serialize_nquads
+
+    if isinstance(source, QuadSet):  # bulk load: parsing N-Quads in Rust beats term-by-term conversion
+        store = ox.Store()
+        store.load(serialize_nquads(source), format=ox.RdfFormat.N_QUADS)
+        _ox_union_default(store)
+        return store
     default = ox.DefaultGraph()
     quads = []
     if isinstance(source, Dataset):

@@ -34,7 +34,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import Iterable, Mapping, Optional, Sequence, Union
+from typing import Iterator, Iterable, Mapping, Optional, Sequence, Union
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
@@ -856,6 +856,93 @@ def remove_article(ds: Dataset, article_id: str) -> int:
     return n
 
 
+class TripleBag:
+    """A graph as a plain set of triples: what the builder needs of an rdflib Graph, without its store.
+
+    rdflib's memory store costs tens of microseconds per triple; a corpus build adds millions.
+    """
+
+    def __init__(self, identifier: Node) -> None:
+        self.identifier = identifier
+        self.triples: set[tuple[Node, Node, Node]] = set()
+        self._by_sp: dict[tuple[Node, Node], list[Node]] = {}
+
+    def add(self, triple: tuple[Node, Node, Node]) -> "TripleBag":
+        if triple not in self.triples:
+            self.triples.add(triple)
+            self._by_sp.setdefault((triple[0], triple[1]), []).append(triple[2])
+        return self
+
+    def objects(self, subject: Node, predicate: Node) -> Iterator[Node]:
+        return iter(self._by_sp.get((subject, predicate), ()))
+
+    def value(self, subject: Node, predicate: Node) -> Optional[Node]:
+        """One object of (subject, predicate), as ``rdflib.Graph.value``."""
+        found = self._by_sp.get((subject, predicate))
+        return found[0] if found else None
+
+    def __iter__(self) -> Iterator[tuple[Node, Node, Node]]:
+        return iter(self.triples)
+
+    def __len__(self) -> int:
+        return len(self.triples)
+
+
+class QuadSet:
+    """Named graphs as :class:`TripleBag` s: the fast build path for large outputs.
+
+    Serializers, :func:`kg.query.to_oxigraph` and :func:`kg.derive.add_coattendance` accept it like
+    a Dataset; :meth:`to_dataset` gives an rdflib Dataset when one is needed.
+    """
+
+    def __init__(self) -> None:
+        self.graphs: dict[Node, TripleBag] = {}
+
+    def graph(self, identifier: Node) -> TripleBag:
+        bag = self.graphs.get(identifier)
+        if bag is None:
+            bag = self.graphs[identifier] = TripleBag(identifier)
+        return bag
+
+    def remove_graph(self, identifier: Node) -> None:
+        self.graphs.pop(identifier, None)
+
+    def quads(self, pattern: object = None) -> Iterator[tuple[Node, Node, Node, Node]]:
+        for gid, bag in self.graphs.items():
+            for s, p, o in bag.triples:
+                yield s, p, o, gid
+
+    def __len__(self) -> int:
+        return sum(len(b) for b in self.graphs.values())
+
+    def to_dataset(self) -> Dataset:
+        ds = new_dataset()
+        for gid, bag in self.graphs.items():
+            g = ds.graph(gid)
+            g.addN((s, p, o, g) for s, p, o in bag.triples)
+        return ds
+
+
+def build_quads(
+    facts: Sequence[ArticleFacts],
+    identities: PersonKeyMap,
+    *,
+    model_id: str = "rules",
+    rules_version: str = RULES_VERSION,
+    generated_at: Optional[datetime] = None,
+) -> QuadSet:
+    """Like :func:`build_dataset`, into a :class:`QuadSet` (about 10x faster on a corpus)."""
+    qs = QuadSet()
+    for f in facts:
+        gid = article_graph_iri(f.article.id)
+        if gid in qs.graphs:
+            log.warning("W207 article id %r given twice; the later facts replace the earlier", f.article.id)
+            qs.remove_graph(gid)
+        _ArticleGraph(qs.graph(gid), f, identities).build()
+        _record_build(qs, gid, model_id, rules_version, generated_at)
+    return qs
+
+
 def build_dataset(
     facts: Sequence[ArticleFacts],
     identities: PersonKeyMap,
@@ -956,7 +1043,9 @@ class _Writer:
         return "".join(f"@prefix {p}: <{prefixes[p]}> .\n" for p in sorted(self.used))
 
 
-def _all_triples(ds: Union[Dataset, Graph]) -> Iterable[tuple[Node, Node, Node]]:
+def _all_triples(ds: Union[Dataset, Graph, "QuadSet"]) -> Iterable[tuple[Node, Node, Node]]:
+    if isinstance(ds, QuadSet):
+        return set().union(*(b.triples for b in ds.graphs.values())) if ds.graphs else set()
     if isinstance(ds, Dataset):
         return {(s, p, o) for s, p, o, _g in ds.quads((None, None, None, None))}
     return iter(ds)
@@ -975,6 +1064,9 @@ def _graph_groups(ds: Dataset) -> list[tuple[Node, list[tuple[Node, Node, Node]]
     One pass over ``ds.quads()``: iterating graph by graph is quadratic in rdflib's memory store
     when many graphs share triples.
     """
+    if isinstance(ds, QuadSet):
+        return sorted(((gid, list(bag.triples)) for gid, bag in ds.graphs.items() if len(bag)),
+                      key=lambda kv: (kv[0] != DATASET_DEFAULT_GRAPH_ID, str(kv[0])))
     groups: dict[Node, list[tuple[Node, Node, Node]]] = {}
     for s, p, o, g in ds.quads((None, None, None, None)):
         gid = g.identifier if isinstance(g, Graph) else g
@@ -998,7 +1090,7 @@ def serialize_nquads(ds: Union[Dataset, Graph]) -> bytes:
     """N-Quads (N-Triples for a plain graph), lines sorted: canonical without blank nodes."""
     w = _Writer({}, compact=False)
     lines = set()
-    if isinstance(ds, Dataset):
+    if isinstance(ds, (Dataset, QuadSet)):
         for s, p, o, g in ds.quads((None, None, None, None)):
             gid = g.identifier if isinstance(g, Graph) else g
             tail = "" if gid is None or gid == DATASET_DEFAULT_GRAPH_ID else " " + w.term(gid)

@@ -445,3 +445,20 @@ def test_load_dataset_errors(tmp_path):
         load_dataset(tmp_path)
     with pytest.raises(ValueError, match="E203"):
         dataset_to_files(Dataset(), tmp_path, formats=("xml",))
+
+
+def test_fast_quadset_path_gives_the_same_graph_as_the_dataset_path():
+    """build_quads + oxigraph co-attendance (the corpus path) == build_dataset + rdflib CONSTRUCT."""
+    from kg import derive, rdf
+    from kg.link import link_persons
+    from kg.pipeline import extract
+    from conftest import SAMPLE
+
+    facts = extract([SAMPLE], ner="none", progress=False).facts
+    ids = link_persons(facts)
+    slow = rdf.build_dataset(facts, ids)
+    derive.add_coattendance(slow)
+    fast = rdf.build_quads(facts, ids)
+    derive.add_coattendance(fast, engine="oxigraph")
+    assert rdf.serialize_trig(fast) == rdf.serialize_trig(slow)
+    assert rdf.serialize_nquads(fast.to_dataset()) == rdf.serialize_nquads(slow)

@@ -87,13 +87,24 @@ def extract_cmd(paths, output, date_, home_region, source, encoding, max_chars, 
 
 @main.command("build")
 @_PATHS
-@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), required=True, help="Output directory.")
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), help="Output directory.")
+@click.option("--store", "store_dir", type=click.Path(path_type=Path),
+              help="Add the articles to this on-disk Oxigraph store (re-ingesting an article replaces it).")
 @click.option("--stamp", is_flag=True,
               help="Record the build time (prov:generatedAtTime); without it rebuilding the same input gives identical files.")
 @_input_options
-def build_cmd(paths, out_dir, stamp, date_, home_region, source, encoding, max_chars, ner, progress) -> None:
+def build_cmd(paths, out_dir, store_dir, stamp, date_, home_region, source, encoding, max_chars, ner, progress) -> None:
     """Build graph.ttl, graph.trig, facts.json, graph.html and coattendance.html into a directory."""
     from . import pipeline
+
+    if out_dir is None and store_dir is None:
+        raise click.UsageError("give -o DIR, --store DIR, or both")
+    if store_dir is not None:
+        from .cli_store import run_build_store
+
+        run_build_store(paths, store_dir, _defaults(date_, home_region, source, encoding, max_chars), ner=ner,
+                        progress=progress, stamp=stamp, out_dir=out_dir)
+        return
 
     res = pipeline.build(paths, out_dir, _defaults(date_, home_region, source, encoding, max_chars), ner=ner,
                          progress=progress,
@@ -105,8 +116,10 @@ def build_cmd(paths, out_dir, stamp, date_, home_region, source, encoding, max_c
 
 
 @main.command("query")
-@click.argument("graph", type=click.Path(exists=True, path_type=Path))
+@click.argument("graph", required=False, type=click.Path(exists=True, path_type=Path))
 @click.argument("query_file", required=False, type=click.Path(exists=True, path_type=Path))
+@click.option("--store", "store_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Query an on-disk store (made by `kg build --store`) instead of a graph file.")
 @click.option("-e", "--expr", help="SPARQL query text.")
 @click.option("--named", help="A saved query shipped with govkg (see --list).")
 @click.option("--param", multiple=True, metavar="NAME=VALUE", help="Bind ?NAME to a literal (saved queries' parameters).")
@@ -114,7 +127,7 @@ def build_cmd(paths, out_dir, stamp, date_, home_region, source, encoding, max_c
 @click.option("--list", "list_", is_flag=True, help="List the saved queries and exit.")
 @click.option("--engine", type=click.Choice(["oxigraph", "rdflib"]), default="oxigraph", show_default=True,
               help="SPARQL engine (Oxigraph is much faster on large graphs).")
-def query_cmd(graph, query_file, expr, named, param, fmt, list_, engine) -> None:
+def query_cmd(graph, query_file, store_dir, expr, named, param, fmt, list_, engine) -> None:
     """Run SPARQL on a graph file (.ttl/.trig/.nq) or build directory: -e TEXT, FILE.rq or --named NAME.
 
     --param NAME=VALUE binds ?NAME safely (never pasted into the query); a query declares its
@@ -127,6 +140,10 @@ def query_cmd(graph, query_file, expr, named, param, fmt, list_, engine) -> None
         for name, (desc, _) in sorted(Q.named_queries().items()):
             click.echo(f"{name:28} {desc}")
         return
+    if store_dir is not None and graph is not None and query_file is None and str(graph).endswith(".rq"):
+        graph, query_file = None, graph  # `kg query --store DIR FILE.rq`
+    if (graph is None) == (store_dir is None):
+        raise click.UsageError("give a GRAPH file or --store DIR")
     chosen = [x for x in (query_file, expr, named) if x]
     if len(chosen) != 1:
         raise click.UsageError("give exactly one of FILE.rq, -e SPARQL or --named NAME")
@@ -145,6 +162,11 @@ def query_cmd(graph, query_file, expr, named, param, fmt, list_, engine) -> None
             raise click.BadParameter(f"{p!r} is not NAME=VALUE", param_hint="--param")
         k, v = p.split("=", 1)
         bindings[k.strip()] = v
+    if store_dir is not None:
+        from .cli_store import run_query_store
+
+        run_query_store(store_dir, text, bindings, fmt)
+        return
     try:
         ds = Q.load_oxigraph(graph) if engine == "oxigraph" else rdf.load_dataset(graph)
         cols, rows = Q.run_query(ds, text, bindings or None, engine=engine)
@@ -202,15 +224,17 @@ def validate_cmd(graph) -> None:
     sys.exit(0 if ok else 1)
 
 
-def _attach_optional_commands() -> None:
-    try:
-        from .models_cli import models
-    except ImportError:
-        return
+def _attach_commands() -> None:
+    """Commands defined next to their library code (models, views/stats/serve, store/export)."""
+    from . import cli_store, cli_views
+    from .models_cli import models
+
     main.add_command(models)
+    cli_views.register(main)
+    cli_store.register(main)
 
 
-_attach_optional_commands()
+_attach_commands()
 
 
 def run() -> None:

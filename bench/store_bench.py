@@ -1,0 +1,498 @@
+"""Benchmark the govkg store: Oxigraph on disk vs rdflib's in-memory Dataset, side by side.
+
+Synthetic articles in our ontology's shape (meetings of city Party committees and governments,
+who chaired and attended with their posts, documents adopted or studied, NIF sentences and
+spans, PROV derivations) are generated as :class:`kg.model.ArticleFacts` and turned into quads by
+:func:`kg.rdf.build_dataset`, exactly as ``kg build`` does, in chunks of articles, until the
+target triple count is reached. The N-Quads file is cached under ``~/.cache/govkg/bench``.
+
+For each size the same quads are loaded into
+
+* **oxigraph**: the default govkg store (:func:`kg.store.open_store` on a temporary directory: named
+  graphs + the union materialised in the default graph, co-attendance derived), and
+* **rdflib**: ``rdflib.Dataset(default_union=True)`` parsed from the N-Quads,
+
+then the co-attendance CONSTRUCT and every saved query are run on both, interleaved (one query
+on Oxigraph, then the same on rdflib), so that load from other processes hits both sides alike.
+An Oxigraph time is the median of 3 runs; an rdflib query runs once in a forked child and is
+killed after ``--timeout`` seconds (reported as ``> T s``). Peak memory (``ru_maxrss``) is taken
+in fresh child processes that only load the data (and derive co-attendance).
+
+Bar: every query and the CONSTRUCT >= 10x faster on the Oxigraph store.
+
+Usage::
+
+    python bench/store_bench.py                       # 100k and 1M triples
+    python bench/store_bench.py --sizes 100k --timeout 60 --json /tmp/store_bench.json
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import os
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from kg.model import (  # noqa: E402
+    Article,
+    ArticleFacts,
+    DocumentAction,
+    Evidence,
+    Holding,
+    Meeting,
+    Participation,
+    PersonMention,
+    RegionMention,
+    Sentence,
+)
+
+CACHE = Path(os.environ.get("GOVKG_HOME", Path.home() / ".cache" / "govkg")) / "bench"
+BAR = 10.0
+GENERATOR_VERSION = "2"
+
+PROVINCES = ("320000", "330000", "340000", "370000", "410000", "420000", "430000", "350000")
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余杜叶程魏苏吕丁沈姚卢钟姜崔谭陆汪范金石廖贾夏韦方邹熊孟秦邱侯江尹薛段雷黎史陶贺毛郝顾龚邵万钱戴严孔汤"
+GIVEN = "伟刚勇毅俊峰强军平保东文辉力明永健世广志义兴良海山仁波宁贵福生龙元全国胜学祥才发武新利清飞彬富顺信子杰涛昌成康星光天达安岩中茂进林有坚和彪博诚先敬震振壮会思群豪心邦承乐绍功松善厚庆磊民友裕河哲江超浩亮政谦亨奇固之轮翰朗伯宏言若鸣朋斌梁栋维启克伦翔旭鹏泽晨辰士以建家致树炎德行时泰盛雄琛钧冠策腾楠榕风航弘"
+TITLES = ("市委书记", "市长", "市委副书记", "市委常委", "常务副市长", "副市长", "市人大常委会主任",
+          "市政协主席", "市委秘书长", "市委宣传部部长", "市委组织部部长", "市人大常委会副主任", "市政协副主席")
+DEPUTIES = ("市委常委", "副市长", "市人大常委会副主任", "市政协副主席")
+MEETINGS = ("市委常委会会议", "市政府常务会议", "市委全面深化改革委员会会议", "市委理论学习中心组学习会",
+            "市委财经委员会会议", "市安全生产委员会全体会议")
+TOPICS = ("推进高质量发展", "加强基层治理", "促进民营经济发展", "深化国资国企改革", "加快数字经济发展",
+          "推进乡村振兴", "加强生态环境保护", "优化营商环境", "推进城市更新", "加强安全生产")
+DOC_KINDS = ("实施意见", "工作方案", "若干措施", "行动计划", "管理办法")
+
+
+# ---------------------------------------------------------------------------------------------
+# Synthetic facts
+# ---------------------------------------------------------------------------------------------
+
+class _Text:
+    """Builds an article text sentence by sentence and hands out real evidence offsets."""
+
+    def __init__(self, aid: str) -> None:
+        self.aid, self.parts, self.pos, self.sentences = aid, [], 0, []
+
+    def sentence(self, pieces: list[str]) -> list[Evidence]:
+        """Append one sentence made of ``pieces``; returns the evidence of every piece."""
+        start, idx, evs = self.pos, len(self.sentences), []
+        for p in pieces:
+            evs.append(Evidence(idx, self.pos, self.pos + len(p)))
+            self.parts.append(p)
+            self.pos += len(p)
+        self.sentences.append(Sentence(self.aid, idx, start, self.pos, "".join(pieces)))
+        return evs
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def _people(rng: random.Random, cities: list[Any], per_city: int) -> dict[str, list[tuple[str, str]]]:
+    seen: set[str] = set()
+    pools = {}
+    for city in cities:
+        pool = []
+        for i in range(per_city):
+            while True:
+                name = rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2, 2))))
+                if name not in seen:
+                    seen.add(name)
+                    break
+            pool.append((name, TITLES[i] if i < len(TITLES) else rng.choice(DEPUTIES)))
+        pools[city.code] = pool
+    return pools
+
+
+def synth_facts(n_articles: int, seed: int = 7, per_city: int = 40, id_prefix: str = "synth"):
+    """Yield ``n_articles`` deterministic :class:`ArticleFacts` in the shape the extractor emits."""
+    from kg import regions
+
+    rng = random.Random(seed)
+    cities = sorted((r for r in regions.all_regions() if r.level == "city" and r.code[:2] + "0000" in PROVINCES),
+                    key=lambda r: r.code)
+    pools = _people(rng, cities, per_city)
+    weights = [1.0 / (i + 1) ** 0.7 for i in range(per_city)]  # a few officials appear often
+    for k in range(n_articles):
+        city = cities[rng.randrange(len(cities))]
+        pool = pools[city.code]
+        day = date(2020, 1, 1) + timedelta(days=rng.randrange(1500))
+        aid = f"{id_prefix}-{k:07d}"
+        name = city.name + rng.choice(MEETINGS)[1:]  # 南通市 + 委常委会会议
+        chosen = list(dict.fromkeys(pool[i] for i in rng.choices(range(per_city), weights, k=rng.randint(6, 14))))
+        chosen.sort(key=lambda p: TITLES.index(p[1]))
+        t = _Text(aid)
+        m_ev = t.sentence([f"{day.month}月{day.day}日，", name, "召开。"])[1]
+        r_ev = t.sentence(["会议在", city.name, "召开。"])[1]
+        chair = chosen[0]
+        ev_chair_title, ev_chair = t.sentence([city.name + chair[1], chair[0], "主持会议并讲话。"])[:2]
+        pieces = ["出席会议的有"]
+        for person, title in chosen[1:]:
+            pieces += [title, person, "、"]
+        evs = t.sentence(pieces[:-1] + ["。"]) if len(chosen) > 1 else []
+        holdings = [Holding(chair[0], city.name, chair[1], ev_chair)]
+        parts = [Participation(chair[0], "chaired", "m1", ev_chair), Participation(chair[0], "spoke", "m1", ev_chair)]
+        persons = [PersonMention(chair[0], ev_chair)]
+        for j, (person, title) in enumerate(chosen[1:]):
+            ev = evs[2 + 3 * j]
+            holdings.append(Holding(person, city.name, title, ev))
+            parts.append(Participation(person, "attended", "m1", ev))
+            persons.append(PersonMention(person, ev))
+        docs = []
+        for _ in range(rng.choice((0, 1, 1, 2))):
+            title = f"关于{rng.choice(TOPICS)}的{rng.choice(DOC_KINDS)}"
+            action = rng.choice(("adopted", "studied"))
+            (ev,) = t.sentence([f"会议{'审议通过' if action == 'adopted' else '学习'}了《{title}》。"])
+            docs.append(DocumentAction(title, action, "m1", None, ev))
+        text = t.text
+        art = Article(aid, name + "召开", text, text, tuple(range(len(text))), published=day, source="合成日报",
+                      home_region=city.name)
+        yield ArticleFacts(
+            art, tuple(t.sentences), persons=tuple(persons),
+            regions=(RegionMention(city.name, city.code, r_ev),),
+            holdings=tuple(holdings), meetings=(Meeting("m1", name, day, m_ev, organizer=city.name + "委"),),
+            participations=tuple(parts), documents=tuple(docs),
+        )
+
+
+def _parse_size(s: str) -> int:
+    s = s.strip().lower()
+    mult = {"k": 1_000, "m": 1_000_000}.get(s[-1], 1)
+    return int(float(s.rstrip("km")) * mult)
+
+
+def _label(n: int) -> str:
+    return f"{n // 1_000_000}M" if n % 1_000_000 == 0 else f"{n // 1000}k"
+
+
+def generate(target: int, seed: int = 7, chunk: int = 500) -> tuple[Path, dict[str, Any]]:
+    """N-Quads of about ``target`` distinct triples, co-attendance included (cached); (path, info)."""
+    import pyoxigraph as ox
+
+    from kg import derive, rdf
+    from kg import store as S
+    from kg.link import link_persons
+
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path = CACHE / f"store-{_label(target)}-s{seed}-v{GENERATOR_VERSION}.nq"
+    meta = path.with_suffix(".json")
+    if path.exists() and meta.exists():
+        return path, json.loads(meta.read_text())
+    t0 = time.perf_counter()
+    probe = list(synth_facts(200, seed))
+    probe_ds = rdf.build_dataset(probe, link_persons(probe))
+    derive.add_coattendance(probe_ds)
+    per_article = len(probe_ds) / 200
+    n_articles = max(1, round(target / per_article))
+    facts = list(synth_facts(n_articles, seed))
+    ids = link_persons(facts)  # linking is global, as one `kg build` of all the articles
+    tmp = path.with_suffix(".tmp")
+    with open(tmp, "wb") as fh:
+        for start in range(0, len(facts), chunk):
+            ds = rdf.build_dataset(facts[start:start + chunk], ids)
+            fh.write(rdf.serialize_nquads(ds))
+    # co-attendance, derived by the store's own SPARQL on an in-memory Oxigraph copy
+    mem = ox.Store()
+    mem.bulk_load(path=str(tmp), format=ox.RdfFormat.N_QUADS)
+    mem.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    S.rederive(mem)
+    coatt = ox.NamedNode(S._COATT)
+    with open(tmp, "a", encoding="utf-8") as fh:
+        for q in mem.quads_for_pattern(None, None, None, coatt):
+            fh.write(f"{q.subject} {q.predicate} {q.object} {coatt} .\n")
+    del mem
+    os.replace(tmp, path)
+    info = {"articles": n_articles, "generate_s": round(time.perf_counter() - t0, 1)}
+    meta.write_text(json.dumps(info))
+    return path, info
+
+
+# ---------------------------------------------------------------------------------------------
+# The two sides
+# ---------------------------------------------------------------------------------------------
+
+def load_oxigraph(nq: Path, directory: Path):
+    """A govkg store on disk from the N-Quads (which hold the co-attendance graph): bulk load, then
+    mirror the union into the default graph, the layout :func:`kg.store.ingest` maintains."""
+    import pyoxigraph as ox
+
+    from kg import store as S
+
+    st = S.open_store(directory)
+    st.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
+    st.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+    st.flush()
+    return st
+
+
+def load_rdflib(nq: Path):
+    from kg.rdf import new_dataset
+
+    ds = new_dataset()
+    ds.parse(nq, format="nquads")
+    return ds
+
+
+def _params(store) -> dict[str, dict[str, str]]:
+    """Parameters for the saved queries that need one: the most frequent chair, a province."""
+    from kg import store as S
+
+    rows = S.query_store(store, """PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
+        PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> PREFIX schema: <https://schema.org/>
+        PREFIX kgrole: <https://w3id.org/govkg/ontology/role#>
+        SELECT (STR(?n) AS ?name) (COUNT(*) AS ?c) WHERE { ?r sem:roleType kgrole:chaired ; rdf:value ?p .
+        ?p schema:name ?n } GROUP BY ?n ORDER BY DESC(?c) ?name LIMIT 1""")[1]
+    name = rows[0][0]
+    return {"meetings-chaired-by": {"name": name}, "top-coattendees-of": {"name": name},
+            "evidence-of-person": {"name": name}, "region-officials": {"region": "江苏省"}}
+
+
+def _in_child(fn: Callable[[], Any], timeout: float) -> tuple[Optional[float], Any]:
+    """Run ``fn`` in a forked child (it inherits the loaded dataset); (seconds or None on timeout, result)."""
+    ctx = mp.get_context("fork")
+    recv, send = ctx.Pipe(duplex=False)
+
+    def child() -> None:
+        t = time.perf_counter()
+        try:
+            out = fn()
+            send.send((time.perf_counter() - t, out))
+        except Exception as e:  # noqa: BLE001
+            send.send((time.perf_counter() - t, f"error: {type(e).__name__}: {e}"))
+
+    p = ctx.Process(target=child, daemon=True)
+    p.start()
+    ready = recv.poll(timeout)
+    if not ready:
+        p.kill()
+        p.join()
+        return None, None
+    seconds, out = recv.recv()
+    p.join()
+    return seconds, out
+
+
+def _ox_time(fn: Callable[[], Any], repeat: int = 3) -> tuple[float, Any]:
+    times, out = [], None
+    for _ in range(repeat):
+        t = time.perf_counter()
+        out = fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times), out
+
+
+def run_size(target: int, timeout: float, seed: int, work: Path, memory: bool) -> dict[str, Any]:
+    from kg import derive
+    from kg import store as S
+    from kg.query import named_queries, run_query
+
+    nq, info = generate(target, seed)
+    res: dict[str, Any] = {"size": _label(target), "nquads": str(nq), **info}
+    t = time.perf_counter()
+    st = load_oxigraph(nq, work / f"store-{_label(target)}")
+    res["load_oxigraph_s"] = round(time.perf_counter() - t, 2)
+    t = time.perf_counter()
+    ds = load_rdflib(nq)
+    res["load_rdflib_s"] = round(time.perf_counter() - t, 2)
+    from kg.query import load_oxigraph as load_memory  # what `kg query FILE` uses: in memory, union default
+
+    mem = load_memory(nq)
+    res["triples"] = S.count(st)
+    res["rdflib_triples"] = len(ds)
+    res["quads_in_store"] = len(st)
+    res["store_bytes"] = sum(f.stat().st_size for f in (work / f"store-{_label(target)}").iterdir())
+    params = _params(st)
+    rows = []
+
+    def construct_ox():
+        from kg.derive import COATTENDANCE_CONSTRUCT
+
+        return len(list(st.query(COATTENDANCE_CONSTRUCT)))
+
+    def construct_mem():
+        from kg.derive import COATTENDANCE_CONSTRUCT
+
+        return len(list(mem.query(COATTENDANCE_CONSTRUCT)))
+
+    def construct_rdflib():
+        return len(derive.coattendance_construct(ds, engine="rdflib"))
+
+    jobs = [("co-attendance CONSTRUCT", construct_ox, construct_mem, construct_rdflib)]
+    queries = sorted(named_queries().items())
+    ev = dict(queries)["evidence-of-person"][1]
+    anchor = "    OPTIONAL { ?span nif:sentence ?s . ?s nif:anchorOf ?sentence }\n"
+    if anchor in ev:  # the same query with its OPTIONAL moved last (a join order Oxigraph plans well)
+        tail = "    ?ctx dcterms:isPartOf ?a .\n    ?a dcterms:identifier ?article .\n"
+        fixed = ev.replace(anchor, "").replace(tail, tail + anchor)
+        if fixed != ev:
+            queries.append(("evidence-of-person*", ("", fixed)))
+            params["evidence-of-person*"] = params["evidence-of-person"]
+    for name, (_desc, text) in queries:
+        p = params.get(name)
+        jobs.append((name, (lambda text=text, p=p: len(S.query_store(st, text, p)[1])),
+                     (lambda text=text, p=p: len(run_query(mem, text, p, engine="oxigraph")[1])),
+                     (lambda text=text, p=p: len(run_query(ds, text, p, engine="rdflib")[1]))))
+    for name, fox, fmem, frd in jobs:
+        ox_s, ox_rows = _ox_time(fox)
+        mem_s, _ = _ox_time(fmem)
+        rd_s, rd_rows = _in_child(frd, timeout)
+        rows.append({"query": name, "oxigraph_s": ox_s, "memory_s": mem_s, "rdflib_s": rd_s, "rows": ox_rows,
+                     "rdflib_rows": rd_rows, "speedup": (rd_s / ox_s) if rd_s else None,
+                     "speedup_at_least": None if rd_s else timeout / ox_s})
+        _print_row(rows[-1], timeout)
+    res["queries"] = rows
+    # the incremental path of `kg build --store` / `kg remove`, co-attendance kept up to date
+    from kg.link import link_persons
+
+    new = list(synth_facts(20, seed + 1, id_prefix="new"))
+    ids = link_persons(new)
+    for label, fn in (("add_20_articles_s", lambda: S.ingest(st, new, ids)),
+                      ("reingest_20_articles_s", lambda: S.ingest(st, new, ids)),
+                      ("remove_20_articles_s", lambda: S.remove(st, [f.article.id for f in new])),
+                      ("full_rederive_s", lambda: S.rederive(st))):
+        t = time.perf_counter()
+        fn()
+        res[label] = round(time.perf_counter() - t, 2)
+    res["triples_after_incremental"] = S.count(st)
+    del st, ds, mem
+    if memory:
+        for side in ("oxigraph", "rdflib"):
+            out = subprocess.run([sys.executable, __file__, "--memory-child", side, str(nq), str(work)],
+                                 capture_output=True, text=True, check=True)
+            res[f"peak_rss_{side}_mb"] = json.loads(out.stdout.strip().splitlines()[-1])["maxrss_mb"]
+    return res
+
+
+def _peak_mb() -> int:
+    """Peak resident memory since the last :func:`_reset_peak` (``VmHWM``; ``ru_maxrss`` would
+    include the launching process's size, which survives fork + exec)."""
+    import re
+
+    try:
+        text = Path("/proc/self/status").read_text()
+        return int(re.search(r"VmHWM:\s+(\d+)", text).group(1)) // 1024
+    except (OSError, AttributeError):
+        return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+
+def _reset_peak() -> None:
+    try:
+        Path("/proc/self/clear_refs").write_text("5")
+    except OSError:
+        pass
+
+
+def memory_child(side: str, nq: Path, work: Path) -> None:
+    """Load one side only in a fresh process and run the co-attendance CONSTRUCT; print the peak RSS."""
+    from kg import derive
+    from kg.derive import COATTENDANCE_CONSTRUCT
+
+    _reset_peak()
+
+    if side == "oxigraph":
+        d = Path(tempfile.mkdtemp(dir=work))
+        st = load_oxigraph(nq, d / "s")
+        n = len(list(st.query(COATTENDANCE_CONSTRUCT)))
+    else:
+        ds = load_rdflib(nq)
+        n = len(derive.coattendance_construct(ds))
+    print(json.dumps({"side": side, "maxrss_mb": _peak_mb(), "n": n}))
+
+
+# ---------------------------------------------------------------------------------------------
+# Output
+# ---------------------------------------------------------------------------------------------
+
+def _fmt_s(s: Optional[float], timeout: float) -> str:
+    if s is None:
+        return f"> {timeout:.0f} s"
+    return f"{s * 1000:.1f} ms" if s < 1 else f"{s:.2f} s"
+
+
+def _print_row(r: dict[str, Any], timeout: float) -> None:
+    sp = f"{r['speedup']:.0f}x" if r["speedup"] else f">{r['speedup_at_least']:.0f}x"
+    print(f"  {r['query']:28} {_fmt_s(r['oxigraph_s'], timeout):>10} {_fmt_s(r['memory_s'], timeout):>10} "
+          f"{_fmt_s(r['rdflib_s'], timeout):>10} {sp:>8} {r['rows']:>8}", flush=True)
+
+
+_HEAD = f"{'query':28} {'ox store':>10} {'ox memory':>10} {'rdflib':>10} {'speedup':>8} {'rows':>8}"
+
+
+def summary(results: list[dict[str, Any]], timeout: float) -> str:
+    lines = []
+    for res in results:
+        lines.append(f"\n== {res['size']}: {res['triples']:,} triples ({res['articles']:,} articles; "
+                     f"{res['quads_in_store']:,} quads in the store incl. the default-graph union, "
+                     f"{res['store_bytes'] / 2**20:.0f} MiB on disk)")
+        lines.append(f"   load: oxigraph {res['load_oxigraph_s']} s (bulk load + default-graph union), "
+                     f"rdflib {res['load_rdflib_s']} s (parse)")
+        if "peak_rss_oxigraph_mb" in res:
+            lines.append(f"   peak RSS (load + co-attendance CONSTRUCT): oxigraph {res['peak_rss_oxigraph_mb']} MB, "
+                         f"rdflib {res['peak_rss_rdflib_mb']} MB "
+                         f"({res['peak_rss_rdflib_mb'] / max(res['peak_rss_oxigraph_mb'], 1):.1f}x)")
+        lines.append(f"   incremental (co-attendance kept current): add 20 articles {res['add_20_articles_s']} s, "
+                     f"re-ingest them {res['reingest_20_articles_s']} s, remove them {res['remove_20_articles_s']} s; "
+                     f"full co-attendance re-derivation {res['full_rederive_s']} s"
+                     + ("" if res["triples_after_incremental"] == res["triples"] else "  (triple count changed!)"))
+        lines.append("   " + _HEAD)
+        worst = None
+        for r in res["queries"]:
+            sp = r["speedup"] or r["speedup_at_least"]
+            worst = sp if worst is None else min(worst, sp)
+            mark = "" if sp >= BAR else "  < bar"
+            if r["rdflib_rows"] is not None and r["rdflib_rows"] != r["rows"]:
+                mark += f"  rows differ: rdflib {r['rdflib_rows']}"
+            sp_txt = f"{r['speedup']:.0f}x" if r["speedup"] else f">{r['speedup_at_least']:.0f}x"
+            lines.append(f"   {r['query']:28} {_fmt_s(r['oxigraph_s'], timeout):>10} {_fmt_s(r['memory_s'], timeout):>10} "
+                         f"{_fmt_s(r['rdflib_s'], timeout):>10} {sp_txt:>8} {r['rows']:>8}{mark}")
+        lines.append(f"   slowest speed-up: {worst:.0f}x (bar {BAR:.0f}x: {'PASS' if worst >= BAR else 'FAIL'}); "
+                     "speed-up = rdflib / ox store; ox memory = `kg query FILE` (in-memory Oxigraph copy)")
+        if any(r["query"].endswith("*") for r in res["queries"]):
+            lines.append("   evidence-of-person* = the saved query with its OPTIONAL moved after the required "
+                         "patterns (same rows)")
+    return "\n".join(lines)
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", default="100k,1M", help="Comma-separated triple counts (default: 100k,1M).")
+    ap.add_argument("--timeout", type=float, default=60.0, help="Cap per rdflib query in seconds (default 60).")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--no-memory", action="store_true", help="Skip the peak-memory child processes.")
+    ap.add_argument("--json", type=Path, help="Also write the results as JSON.")
+    ap.add_argument("--memory-child", nargs=3, metavar=("SIDE", "NQ", "WORK"), help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.memory_child:
+        memory_child(args.memory_child[0], Path(args.memory_child[1]), Path(args.memory_child[2]))
+        return 0
+    results = []
+    work = Path(tempfile.mkdtemp(prefix="kg-store-bench-"))
+    try:
+        for size in args.sizes.split(","):
+            target = _parse_size(size)
+            print(f"== {_label(target)} (generating/loading …)", flush=True)
+            print("  " + _HEAD, flush=True)
+            results.append(run_size(target, args.timeout, args.seed, work, not args.no_memory))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(summary(results, args.timeout))
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2, default=str))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -103,9 +103,9 @@ def code_version() -> str:
     The layout part is a hash of the codec generated from :mod:`kg.model` (and the Python
     version, for ``marshal``), so a change to the dataclasses never reads stale entries.
     """
-    from .extract.rules import RULES_VERSION
+    from .extract.rules import RULES_VERSION, rules_fingerprint
 
-    return f"{RULES_VERSION}+{_package_version()}+{_codec().fingerprint}"
+    return f"{RULES_VERSION}+{rules_fingerprint()}+{_package_version()}+{_codec().fingerprint}"
 
 
 def content_key(article: Article) -> str:
@@ -585,6 +585,8 @@ class BatchRun:
             if self._extractor is None:
                 self._extractor = make_extractor(self.ner)
             self.result.model = self._extractor.method_id
+            if hasattr(self.result, "note"):
+                self.result.note = getattr(self._extractor, "note", "") or ""
             return model_key(self._extractor)
         key = _static_model_key(self.ner)
         if key == "rules":

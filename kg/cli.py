@@ -30,7 +30,22 @@ def _input_options(f):
     f = click.option("--ner", default="auto", show_default=True, metavar="MODEL",
                      help="HanLP NER model: a pretrained id, a model directory, 'none', or 'auto'.")(f)
     f = click.option("--progress/--no-progress", default=None, help="Show a progress bar (default: on a terminal).")(f)
+    f = click.option("--workers", type=int, default=1, show_default=True,
+                     help="Extraction processes (0: one per core).")(f)
+    f = click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+                     help="Facts cache directory (default: ~/.cache/govkg/cache).")(f)
+    f = click.option("--no-cache", is_flag=True, help="Extract every article again; do not read or write the cache.")(f)
     return f
+
+
+def _cache(cache_dir: Optional[Path], no_cache: bool) -> Optional[Path]:
+    if no_cache:
+        return None
+    if cache_dir is not None:
+        return cache_dir
+    from .batch import default_cache_dir
+
+    return default_cache_dir()
 
 
 def _defaults(date_: Optional[str], home_region: Optional[str], source: Optional[str], encoding: Optional[str],
@@ -73,11 +88,13 @@ def main() -> None:
 @_PATHS
 @click.option("-o", "--output", type=click.Path(path_type=Path), required=True, help="Facts JSON to write.")
 @_input_options
-def extract_cmd(paths, output, date_, home_region, source, encoding, max_chars, ner, progress) -> None:
+def extract_cmd(paths, output, date_, home_region, source, encoding, max_chars, ner, progress, workers, cache_dir,
+                no_cache) -> None:
     """Extract facts (SCHEMA.md JSON) from pages, JSONL files or directories."""
     from . import pipeline
 
     res = pipeline.extract(paths, _defaults(date_, home_region, source, encoding, max_chars), ner=ner,
+                           workers=workers, cache_dir=_cache(cache_dir, no_cache),
                            progress=progress)
     pipeline.write_facts(res, output)
     click.echo(pipeline.summary_line(res), err=True)
@@ -93,7 +110,10 @@ def extract_cmd(paths, output, date_, home_region, source, encoding, max_chars, 
 @click.option("--stamp", is_flag=True,
               help="Record the build time (prov:generatedAtTime); without it rebuilding the same input gives identical files.")
 @_input_options
-def build_cmd(paths, out_dir, store_dir, stamp, date_, home_region, source, encoding, max_chars, ner, progress) -> None:
+@click.option("--dask", "dask_local", is_flag=True, help="Run on a local Dask cluster (N-Quads shards).")
+@click.option("--scheduler", metavar="ADDRESS", help="Run on the Dask cluster at ADDRESS (tcp://host:8786).")
+def build_cmd(paths, out_dir, store_dir, stamp, date_, home_region, source, encoding, max_chars, ner, progress,
+              workers, cache_dir, no_cache, dask_local, scheduler) -> None:
     """Build graph.ttl, graph.trig, facts.json, graph.html and coattendance.html into a directory."""
     from . import pipeline
 
@@ -106,9 +126,18 @@ def build_cmd(paths, out_dir, store_dir, stamp, date_, home_region, source, enco
                         progress=progress, stamp=stamp, out_dir=out_dir)
         return
 
+    if dask_local or scheduler:
+        from .cluster import build_cluster
+
+        if out_dir is None:
+            raise click.UsageError("--dask/--scheduler need -o DIR")
+        cres = build_cluster(paths, out_dir, _defaults(date_, home_region, source, encoding, max_chars), ner,
+                             scheduler=scheduler, n_workers=workers if workers > 1 else None, merge=True,
+                             cache_dir=_cache(cache_dir, no_cache), progress=progress)
+        click.echo(str(cres))
+        sys.exit(1 if getattr(cres, "problems", None) else 0)
     res = pipeline.build(paths, out_dir, _defaults(date_, home_region, source, encoding, max_chars), ner=ner,
-                         progress=progress,
-                         stamp=stamp)
+                         progress=progress, stamp=stamp, workers=workers, cache_dir=_cache(cache_dir, no_cache))
     click.echo(pipeline.summary_line(res))
     for f in res.files:
         click.echo(f"  {f}")

@@ -66,13 +66,21 @@ def make_extractor(ner: Optional[str] = "auto") -> RuleExtractor:
         raise bad_model(str(e)) from e
     extractor = RuleExtractor(ner=model)
     if model is None and ner == "auto":
-        extractor.note = hanlp_ner.describe_auto()
+        extractor.note = "NER: " + hanlp_ner.describe_auto()
     return extractor
 
 
 def extract(paths: Iterable[Path], defaults: Defaults = Defaults(), ner: Optional[str] = "auto",
-            progress: Optional[bool] = None) -> RunResult:
-    """Read and extract every article under ``paths``; bad items are collected, never fatal."""
+            progress: Optional[bool] = None, workers: int = 1, cache_dir: Optional[Path] = None) -> RunResult:
+    """Read and extract every article under ``paths``; bad items are collected, never fatal.
+
+    ``workers`` > 1 or a ``cache_dir`` runs the batch path (:mod:`kg.batch`): N processes, and a
+    per-article cache so that a rebuild only extracts changed articles.
+    """
+    if workers != 1 or cache_dir is not None:
+        from .batch import extract_parallel
+
+        return extract_parallel(paths, defaults, ner, workers=workers, cache_dir=cache_dir, progress=progress)
     extractor = make_extractor(ner)
     res = RunResult(model=extractor.method_id, note=getattr(extractor, "note", ""))
     t0 = time.perf_counter()
@@ -110,15 +118,28 @@ def write_facts(res: RunResult, out: Path) -> None:
 
 
 def build(paths: Iterable[Path], out_dir: Path, defaults: Defaults = Defaults(), ner: Optional[str] = "auto",
-          progress: Optional[bool] = None, stamp: bool = False) -> BuildResult:
+          progress: Optional[bool] = None, stamp: bool = False, workers: int = 1,
+          cache_dir: Optional[Path] = None) -> BuildResult:
     """Extract, link, build the RDF dataset and write graph.ttl/.trig, facts.json and the HTML views."""
     from . import derive, rdf, view
 
-    run = extract(paths, defaults, ner, progress)
+    run = extract(paths, defaults, ner, progress, workers=workers, cache_dir=cache_dir)
     t0 = time.perf_counter()
-    res = BuildResult(**run.__dict__)
+    res = BuildResult(**{k: getattr(run, k) for k in RunResult.__dataclass_fields__})
     res.identities = link_persons(res.facts)
     out_dir.mkdir(parents=True, exist_ok=True)
+    outputs = [out_dir / n for n in ("graph.ttl", "graph.trig", "facts.json", "graph.html", "coattendance.html")]
+    digest = _build_digest(res, stamp)
+    manifest = out_dir / ".build-manifest"
+    if not stamp and all(p.exists() for p in outputs) and manifest.exists() \
+            and manifest.read_text(encoding="utf-8").strip() == digest:
+        # Same articles, same code, same model: the outputs on disk are already this build's.
+        res.files = outputs
+        res.triples = _count_triples(out_dir / "graph.trig")
+        res.seconds += time.perf_counter() - t0
+        res.note = (res.note + "\n" if res.note else "") + "nothing changed: outputs reused"
+        return res
+    manifest.unlink(missing_ok=True)
     ds = rdf.build_quads(res.facts, res.identities, model_id=res.model, rules_version=RULES_VERSION,
                          generated_at=_build_time() if stamp else None)
     derive.add_coattendance(ds, engine="oxigraph")
@@ -131,8 +152,31 @@ def build(paths: Iterable[Path], out_dir: Path, defaults: Defaults = Defaults(),
     view.governance_view(res.facts, res.identities, out_dir / "graph.html")
     res.files.append(out_dir / "coattendance.html")
     view.coattendance_view(res.facts, res.identities, out_dir / "coattendance.html")
+    (out_dir / ".build-triples").write_text(str(res.triples), encoding="utf-8")
+    manifest.write_text(digest, encoding="utf-8")
     res.seconds += time.perf_counter() - t0
     return res
+
+
+def _build_digest(res: RunResult, stamp: bool) -> str:
+    """Identity of a build: code, model, and every article's content, in order."""
+    import hashlib
+
+    from .batch import code_version, content_key
+
+    h = hashlib.blake2b(digest_size=16)
+    h.update(f"{code_version()}|{res.model}|{stamp}".encode())
+    for f in res.facts:
+        h.update(f"\n{f.article.id}\t{content_key(f.article)}".encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def _count_triples(trig: Path) -> int:
+    marker = trig.with_name(".build-triples")
+    try:
+        return int(marker.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return 0
 
 
 def _build_time():
@@ -155,7 +199,7 @@ def summary_line(res: RunResult) -> str:
     parts.append(f"{res.seconds:.2f} s")
     line = ", ".join(parts) + f" [{res.model}]"
     if res.note:
-        line += f"\nNER: {res.note}"
+        line += "\n" + res.note
     if res.empty:
         shown = ", ".join(res.empty[:10]) + (" …" if len(res.empty) > 10 else "")
         line += f"\nno facts in {len(res.empty)} article(s): {shown}"

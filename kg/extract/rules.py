@@ -33,6 +33,19 @@ from .dictionary import Dictionary
 
 RULES_VERSION = "2026.11.1"
 
+
+def rules_fingerprint() -> str:
+    """Hash of the extraction code and word lists: part of the facts-cache key, so edits never read stale facts."""
+    import hashlib
+
+    here = Path(__file__).resolve().parent
+    h = hashlib.blake2b(digest_size=8)
+    for path in sorted([*here.glob("*.py"), here.parent / "regions.py", here.parent / "segment.py",
+                        here.parent / "ingest.py", here.parent / "model.py", here.parent / "data" / "circles.json"]):
+        if path.exists():
+            h.update(path.name.encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
 _CHUNK_DELIMS = set("、，,；;：:（）()“”\"《》〈〉 \t\n\u3000。！？!?「」『』【】〔〕[]<>\ufffd")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CHUNK_RE = re.compile("[^" + re.escape("".join(sorted(_CHUNK_DELIMS))) + "]+")

@@ -368,11 +368,14 @@ def test_million_character_article_keeps_offsets(tmp_path: Path):
 
 def _rss_and_time(code: str) -> tuple[float, int, str]:
     """Run Python code in a fresh interpreter; (seconds, peak RSS in MB, stdout)."""
+    # Peak RSS from /proc VmHWM: ru_maxrss survives exec, so a child of a big pytest process would
+    # report the parent's size.
     wrapper = textwrap.dedent("""
-        import resource, time, sys
+        import re, time, sys
         t0 = time.perf_counter()
         exec(sys.stdin.read())
-        print(f"@@ {time.perf_counter() - t0:.3f} {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024}")
+        hwm = int(re.search(r"VmHWM:\\s+(\\d+)", open("/proc/self/status").read()).group(1))
+        print(f"@@ {time.perf_counter() - t0:.3f} {hwm // 1024}")
     """)
     res = subprocess.run([sys.executable, "-c", wrapper], input=code, capture_output=True, text=True, timeout=120,
                          env={**os.environ, "PYTHONHASHSEED": "0"})

@@ -151,10 +151,11 @@ def main() -> int:
         for label, path in targets:
             runs = [_open(drv, path) for _ in range(max(1, args.repeat))]
             med = statistics.median(r["seconds"] for r in runs)
-            results[label] = dict(runs[0], seconds=med, runs=[r["seconds"] for r in runs])
+            load = statistics.median(r["load_event"] for r in runs)
+            results[label] = dict(runs[0], seconds=med, load_event=load, runs=[r["seconds"] for r in runs])
             ok = "PASS" if med <= BAR_SECONDS else "FAIL"
             print(f"browser {label:22} ready in {med:.2f} s (median of {len(runs)}; load event "
-                  f"{runs[0]['load_event']:.2f} s) {runs[0]['nodes']} nodes {runs[0]['edges']} edges "
+                  f"{load:.2f} s) {runs[0]['nodes']} nodes {runs[0]['edges']} edges "
                   f"{runs[0]['bytes'] / 1e6:.1f} MB, console errors {runs[0]['console_errors']}  [{ok} bar {BAR_SECONDS:g} s]")
         numbers["browser"] = results
         for k in ("governance", "coattendance"):

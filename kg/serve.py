@@ -35,8 +35,9 @@ Each worker loads a graph file into its own in-memory Oxigraph store
 union, so queries without ``GRAPH`` see what ``kg query`` sees). That costs memory per worker (about
 600 MB for the 1,674 新闻联播 items) and a reload when a timed-out worker is replaced, but keeps the
 workers independent; it measured 2-4x faster to start than building one shared on-disk store.
-An Oxigraph store directory is opened read-only as is, its default graph queried as the union of
-its graphs (Oxigraph's multiset union: duplicates across graphs are not merged).
+A store directory (``kg build --store``) is opened read-only by every worker, at no cost: it
+already mirrors the union of its named graphs in its default graph. (A foreign Oxigraph store with
+an empty default graph is queried with Oxigraph's multiset union instead.)
 
 Example::
 
@@ -457,20 +458,22 @@ def execute(store: Any, req: dict[str, Any]) -> tuple[int, str, bytes, dict[str,
     return 200, ctype, body, headers
 
 
-def _open_worker_store(spec: dict[str, str]) -> Any:
+def _open_worker_store(spec: dict[str, str]) -> tuple[Any, bool]:
+    """(store, whether queries need ``use_default_graph_as_union``)."""
     import pyoxigraph as ox
 
-    if spec["kind"] == "store":
-        return ox.Store.read_only(spec["path"])
-    from .view_graph import open_store
+    from .view_graph import has_union_default_graph, open_store
 
-    return open_store(spec["path"])
+    if spec["kind"] == "store":
+        store = ox.Store.read_only(spec["path"])
+        return store, not has_union_default_graph(store)
+    return open_store(spec["path"]), False
 
 
 def _worker_main(conn: Any, spec: dict[str, str]) -> None:
     """Worker process: open the store read-only, then answer requests until told to stop."""
     try:
-        store = _open_worker_store(spec)
+        store, union = _open_worker_store(spec)
         check_query("ASK {}")  # warm the parser up before the first timed request
         conn.send(("ready", len(store)))
     except BaseException as e:  # noqa: BLE001 - report, then exit
@@ -484,7 +487,7 @@ def _worker_main(conn: Any, spec: dict[str, str]) -> None:
         if req is None:
             return
         try:
-            req["union"] = spec.get("union") == "query"
+            req["union"] = union
             resp = execute(store, req)
         except Exception as e:  # noqa: BLE001 - a worker never dies of one request
             resp = (500, "text/plain; charset=utf-8", f"internal error: {type(e).__name__}: {e}\n".encode(), {})
@@ -562,13 +565,15 @@ class QueryPool:
     """Worker processes answering queries, each under a time limit.
 
     A query that runs past ``timeout`` seconds is answered 503 and its worker killed and
-    replaced in the background. Waiting for a free worker is bounded by the same limit.
+    replaced in the background. Waiting for a free worker is bounded by ``queue_timeout``.
     """
 
     def __init__(self, spec: dict[str, str], *, workers: int = 2, timeout: float = DEFAULT_TIMEOUT,
-                 start_timeout: float = 300.0) -> None:
+                 queue_timeout: Optional[float] = None, start_timeout: float = 300.0) -> None:
         self.spec = spec
         self.timeout = float(timeout)
+        #: how long a request may wait for a free worker before 503 (default: 3x the time limit, >= 30 s)
+        self.queue_timeout = float(queue_timeout) if queue_timeout is not None else max(30.0, 3 * self.timeout)
         self.start_timeout = start_timeout
         self._idle: "queue.Queue[_Worker]" = queue.Queue()
         self._all: set[_Worker] = set()
@@ -620,7 +625,7 @@ class QueryPool:
 
     def run(self, req: dict[str, Any]) -> tuple[int, str, bytes, dict[str, str]]:
         try:
-            w = self._idle.get(timeout=self.timeout)
+            w = self._idle.get(timeout=self.queue_timeout)
         except queue.Empty:
             return 503, "text/plain; charset=utf-8", b"all query workers are busy; try again later\n", {"Retry-After": "1"}
         try:
@@ -926,8 +931,8 @@ def _prepare(source: Any) -> tuple[dict[str, str], Optional[str], str, Any]:
     from .view_graph import resolve_source
 
     kind, path = resolve_source(source)
-    if kind == "store":  # opened read-only as it is: its default graph is queried as the union of all graphs
-        return {"kind": "store", "path": str(path), "union": "query"}, None, str(path), path
+    if kind == "store":  # opened read-only as it is (a govkg store mirrors the union in its default graph)
+        return {"kind": "store", "path": str(path)}, None, str(path), path
     return {"kind": "file", "path": str(path)}, None, str(path), path
 
 

@@ -9,7 +9,14 @@ do not depend on the RDF layer):
   fact was attested (the article's publication date) and the source sentence.
 * :func:`coattendance_view` -- persons only; an edge joins two people who attended the same
   meeting, its width the number of shared meetings; nodes sized by betweenness (or degree)
-  centrality and coloured by Louvain community, beside a table of the top brokers.
+  centrality and coloured by Louvain community, beside a table of the top brokers
+  (metrics from :func:`kg.stats.coattendance_metrics`, the same numbers ``kg stats`` prints).
+* :func:`focus_view` -- an ego view in the governance style: a person with their posts, meetings
+  and co-attendees; a region with its sub-regions, officials and meetings; a meeting with its
+  participants and documents. The centre is drawn larger and selected when the page opens.
+
+:mod:`kg.view_graph` reads any graph govkg wrote back into :class:`~kg.model.ArticleFacts`, so
+all of these can be drawn from ``graph.trig`` / ``.ttl`` / ``.nq`` or a store (``kg view``).
 
 The pages are rendered by vis-network 9.1.2, the copy bundled with pyvis, inlined into the
 page together with our own small CSS and JS. We do not use pyvis's ``template.html``: it links

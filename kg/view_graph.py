@@ -53,7 +53,8 @@ from .model import (
 
 __all__ = [
     "GraphError", "GraphFacts", "VIEW_KINDS", "FOCUS_KINDS", "GRAPH_FORMATS",
-    "resolve_source", "open_store", "load_graph_facts", "facts_from_store", "render_view",
+    "resolve_source", "open_store", "has_union_default_graph", "load_graph_facts", "facts_from_store",
+    "render_view", "UNION_UPDATE",
 ]
 
 #: Suffix -> pyoxigraph RdfFormat name of the graph files govkg reads.
@@ -105,14 +106,26 @@ def resolve_source(path: PathLike) -> tuple[str, Path]:
 UNION_UPDATE = "INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
-def open_store(path: Any):
-    """An in-memory ``pyoxigraph.Store`` of a graph file, build directory or store directory.
+def has_union_default_graph(store: Any) -> bool:
+    """Whether the store's default graph is populated (govkg stores mirror the union of their
+    named graphs there) or the store has no named graphs at all."""
+    import pyoxigraph as ox
 
-    Named graphs are kept, and the default graph holds the union of all graphs (as the rdflib
-    datasets of :func:`kg.rdf.load_dataset`), materialised with :data:`UNION_UPDATE`: Oxigraph's
-    ``use_default_graph_as_union`` is a multiset union, in which a node repeated in a thousand
-    article graphs would multiply every join by a thousand. Store directories are opened
-    read-only and copied. A ``Store`` is returned as is.
+    if next(iter(store.quads_for_pattern(None, None, None, ox.DefaultGraph())), None) is not None:
+        return True
+    return next(iter(store.named_graphs()), None) is None
+
+
+def open_store(path: Any):
+    """A ``pyoxigraph.Store`` of a graph file, build directory or store directory whose default
+    graph is the union of all graphs (as the rdflib datasets of :func:`kg.rdf.load_dataset`).
+
+    Files are parsed into an in-memory store, named graphs kept, and the union materialised with
+    :data:`UNION_UPDATE`: Oxigraph's ``use_default_graph_as_union`` is a multiset union, in which
+    a node repeated in a thousand article graphs would multiply every join by a thousand. A govkg
+    store directory (``kg build --store``) already mirrors the union in its default graph and is
+    opened read-only as it is; a foreign store with an empty default graph is copied into memory
+    and given the union. A ``Store`` is returned as is.
     """
     import pyoxigraph as ox
 
@@ -120,10 +133,14 @@ def open_store(path: Any):
         return path
     kind, p = resolve_source(path)
     try:
-        store = ox.Store()
         if kind == "store":
-            store.bulk_extend(ox.Store.read_only(str(p)).quads_for_pattern(None, None, None, None))
+            ro = ox.Store.read_only(str(p))
+            if has_union_default_graph(ro):
+                return ro
+            store = ox.Store()
+            store.bulk_extend(ro.quads_for_pattern(None, None, None, None))
         else:
+            store = ox.Store()
             store.bulk_load(path=str(p), format=getattr(ox.RdfFormat, GRAPH_FORMATS[p.suffix.lower()]))
         store.update(UNION_UPDATE)
         return store

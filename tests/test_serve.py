@@ -92,6 +92,27 @@ def test_select_json_matches_kg_query(server):
     assert bindings(body)[0]["meeting"]["xml:lang"] == "zh"
 
 
+def test_serves_a_store_in_place(server, tmp_path):
+    """A govkg store (kg build --store) is opened read-only by the workers: same answers."""
+    from kg import store as kgstore
+    from kg.query import named_queries
+
+    _out, res = sample_build()
+    st = kgstore.open_store(tmp_path / "kgstore")
+    kgstore.ingest(st, res.facts, res.identities)
+    del st
+    other = S.make_server(tmp_path / "kgstore", "127.0.0.1", 0, timeout=5, workers=1)
+    threading.Thread(target=other.serve_forever, daemon=True).start()
+    try:
+        q = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+        assert sparql(other, q)[2] == sparql(server, q)[2]
+        text = named_queries()["who-chaired"][1]
+        assert sparql(other, text, "text/csv")[2] == sparql(server, text, "text/csv")[2]
+    finally:
+        other.shutdown()
+        other.close()
+
+
 def test_post_form_and_sparql_query_body(server):
     q = PREFIX + "SELECT ?name WHERE { ?p a schema:Person ; schema:name ?name } ORDER BY ?name LIMIT 3"
     a = call(server, "/sparql", data=urllib.parse.urlencode({"query": q}).encode(),

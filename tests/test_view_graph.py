@@ -133,9 +133,19 @@ def test_every_graph_format_reads_the_same(built, gf, tmp_path):
     store.bulk_load(path=str(out / "graph.trig"), format=ox.RdfFormat.TRIG)
     store.flush()
     del store
+    # a govkg store (kg build --store) mirrors the union in its default graph: read in place
+    from kg import store as kgstore
+
+    _out, res = built
+    govkg_store = tmp_path / "kgstore"
+    st = kgstore.open_store(govkg_store)
+    kgstore.ingest(st, res.facts, res.identities)
+    del st
+    assert view_graph.has_union_default_graph(view_graph.open_store(govkg_store))
+    assert not view_graph.has_union_default_graph(ox.Store.read_only(str(store_dir)))
     want = sorted((h.person, h.region, h.title, h.evidence.start, h.change) for f in gf.facts for h in f.holdings)
     ref = view_graph.render_view(gf, "governance", tmp_path / "ref.html")
-    for source in (out / "graph.ttl", out / "graph.trig", tmp_path / "graph.nq", store_dir):
+    for source in (out / "graph.ttl", out / "graph.trig", tmp_path / "graph.nq", store_dir, govkg_store):
         other = view_graph.load_graph_facts(source)
         got = sorted((h.person, h.region, h.title, h.evidence.start, h.change) for f in other.facts for h in f.holdings)
         assert got == want, source

@@ -48,9 +48,11 @@ def small(tmp_path) -> Path:
         with open(XWLB, encoding="utf-8") as fh:
             p.write_text("".join(itertools.islice(fh, 40)), encoding="utf-8")
     else:
+        # 40 distinct articles made from the sample page's three (each text tagged with its number)
         arts = [f.article for f in extract([SAMPLE], ner="none", progress=False).facts]
-        p.write_text("".join(json.dumps({"id": a.id, "title": a.title, "text": a.text, "date": "2022-09-28",
-                                         "home_region": "南通市"}, ensure_ascii=False) + "\n" for a in arts),
+        p.write_text("".join(json.dumps({"id": f"{a.id}-{k}", "title": a.title, "text": f"{a.text}\n（{k}）",
+                                         "date": "2022-09-28", "home_region": "南通市"}, ensure_ascii=False) + "\n"
+                             for k, a in ((k, arts[k % len(arts)]) for k in range(40))),
                      encoding="utf-8")
     return p
 

@@ -30,7 +30,7 @@ deduplicates them.
 The client reads the input (with :func:`kg.ingest.read_articles`, so ids, line numbers, rejects and
 duplicate-id checks are exactly those of a local build) and ships articles to the workers with
 ``client.scatter``; workers write the shards into ``out_dir``, which must therefore be on a
-file system every worker sees (always true for ``--dask local``). Facts wait in the workers'
+file system every worker sees (always true for ``kg build --dask``, a LocalCluster). Facts wait in the workers'
 memory between phases 1 and 3 (Dask spills them to local disk under memory pressure).
 
 Dask is optional: ``pip install 'dask[distributed]'``. See ``docs/scale.md`` for loading the
@@ -141,18 +141,22 @@ def _summarise(ex: _Extracted) -> dict[str, Any]:
 
 
 def _attendance(ds: Any) -> list[tuple[Any, Any, Any]]:
-    """The triples the co-attendance CONSTRUCT reads: attendees and the start dates of their meetings."""
+    """The triples the co-attendance CONSTRUCT reads: attendees and the start dates of their meetings.
+
+    Works on an rdflib Dataset and on a :class:`kg.rdf.QuadSet` (whose ``quads`` takes no pattern).
+    """
     from .ns import SCHEMA
 
-    out: set[tuple[Any, Any, Any]] = set()
-    meetings = set()
-    for s, p, o, _g in ds.quads((None, SCHEMA.attendee, None, None)):
-        out.add((s, p, o))
-        meetings.add(s)
-    for m in meetings:
-        for s, p, o, _g in ds.quads((m, SCHEMA.startDate, None, None)):
-            out.add((s, p, o))
-    return sorted(out)
+    attendee, start = SCHEMA.attendee, SCHEMA.startDate
+    att: set[tuple[Any, Any, Any]] = set()
+    dates: set[tuple[Any, Any, Any]] = set()
+    for s, p, o, _g in ds.quads((None, None, None, None)):
+        if p == attendee:
+            att.add((s, p, o))
+        elif p == start:
+            dates.add((s, p, o))
+    meetings = {s for s, _p, _o in att}
+    return sorted(att | {t for t in dates if t[0] in meetings})
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
@@ -170,8 +174,8 @@ def _rdf_partition(ex: _Extracted, identities: dict[tuple[str, str], PersonIdent
                    shard: str) -> tuple[str, int, list[tuple[Any, Any, Any]]]:
     from . import rdf
 
-    ds = rdf.build_dataset(ex.facts, identities, model_id=model_id, rules_version=rules_version,
-                           generated_at=generated_at)
+    build = getattr(rdf, "build_quads", rdf.build_dataset)  # the fast path when rdf has it
+    ds = build(ex.facts, identities, model_id=model_id, rules_version=rules_version, generated_at=generated_at)
     data = rdf.serialize_nquads(ds) if len(ds) else b""
     _write_atomic(Path(shard), data)
     return shard, data.count(b"\n"), _attendance(ds)
@@ -207,6 +211,9 @@ class ClusterResult:
     def empty(self) -> list[str]:
         return []
 
+    def __str__(self) -> str:
+        return self.summary()
+
     def summary(self) -> str:
         rate = self.chars / self.seconds if self.seconds else 0
         return (f"{self.articles} articles, {self.persons} persons, {self.quads} quads in {len(self.shards)} shards, "
@@ -233,7 +240,7 @@ def build_cluster(paths: Iterable[Union[str, os.PathLike]], out_dir: Union[str, 
                   client: Any = None, scheduler: Optional[str] = None, n_workers: Optional[int] = None,
                   partition_articles: int = PARTITION_ARTICLES, cache_dir: Optional[Union[str, os.PathLike]] = None,
                   generated_at: Optional[datetime] = None, progress: Optional[bool] = None,
-                  merge: bool = False) -> ClusterResult:
+                  merge: bool = False, coattendance_engine: Optional[str] = None) -> ClusterResult:
     """Build N-Quads shards of the knowledge graph on a Dask cluster (see the module docstring).
 
     Parameters
@@ -249,6 +256,9 @@ def build_cluster(paths: Iterable[Union[str, os.PathLike]], out_dir: Union[str, 
         Build time recorded in the build graph (None: no time, byte-stable output).
     merge
         Also write ``graph.nq``: the shards and co-attendance concatenated (``kg query`` reads it).
+    coattendance_engine
+        ``oxigraph`` (default when pyoxigraph is installed) or ``rdflib`` for
+        :func:`kg.derive.coattendance_construct`, run on the gathered attendance triples only.
 
     Writes ``<out_dir>/nq/part-NNNNN.nq`` (one per partition), ``<out_dir>/nq/coattendance.nq`` and
     ``<out_dir>/manifest.json``.
@@ -360,7 +370,7 @@ def build_cluster(paths: Iterable[Union[str, os.PathLike]], out_dir: Union[str, 
             g.add(t)
         ds = rdf.new_dataset()
         target = ds.graph(rdf.COATTENDANCE_GRAPH)
-        for t in derive.coattendance_construct(g, engine=_engine()):
+        for t in derive.coattendance_construct(g, engine=coattendance_engine or _engine()):
             target.add(t)
         co = shard_dir / COATTENDANCE_SHARD
         data = rdf.serialize_nquads(ds) if len(ds) else b""

@@ -170,6 +170,7 @@ def bench_workers(corpus: Path, rep: Report, repeat: int) -> None:
     rep.add("  efficiency (speed-up / ceiling)", f"{(t1 / t2) / best_machine:.0%}")
     c1, c2 = min(cpu_children[1]), min(cpu_children[2])
     rep.add("CPU overhead of 2 workers (total CPU)", f"{c2 / c1:.2f}x of 1 worker's")
+    rep.add("  projected on 2 idle cores (2 x CPU1/CPU2)", f"{min(2.0, 2 * c1 / c2):.2f}x")
 
 
 def bench_cache(corpus: Path, rep: Report, repeat: int) -> None:
@@ -221,8 +222,20 @@ def _child_memory(path: str, mode: str) -> None:
         n = sum(1 for _ in run)
     else:
         n = len(extract_parallel([path], ner="none", workers=1, progress=False).facts)
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kB on Linux
-    print(json.dumps({"articles": n, "peak_mb": peak_kb / 1024, "seconds": time.perf_counter() - t0}))
+    print(json.dumps({"articles": n, "peak_mb": _peak_rss_mb(), "seconds": time.perf_counter() - t0}))
+
+
+def _peak_rss_mb() -> float:
+    """Peak RSS of this process: VmHWM (reset by exec), else ru_maxrss (which Linux carries over
+    from the parent across fork + exec, so a big parent would mask a small child)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def bench_memory(corpus: Path, rep: Report, scales: list[int]) -> None:

@@ -40,7 +40,9 @@ Example::
 """
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import gc
 import hashlib
 import logging
 import multiprocessing
@@ -51,11 +53,12 @@ import sqlite3
 import sys
 import threading
 import time
+import types
 import zlib
 from array import array
 from collections import deque
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Optional, Sequence, Union
 
@@ -217,7 +220,7 @@ class _Codec:
 
         args = [a for a in typing.get_args(hint) if a is not type(None)]
         origin = typing.get_origin(hint)
-        optional = origin is Union and type(None) in typing.get_args(hint)
+        optional = origin in (Union, types.UnionType) and type(None) in typing.get_args(hint)  # Optional[X], X | None
         if dataclasses.is_dataclass(hint):
             return f"e_{hint.__name__}(o.{name})", f"d_{hint.__name__}(t[{k}])"
         if origin is tuple and args and dataclasses.is_dataclass(args[0]):
@@ -385,6 +388,23 @@ class FactsCache:
 _WORKER: dict[str, Any] = {}
 
 
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector for one chunk.
+
+    Extraction and decoding allocate tens of thousands of small acyclic objects per chunk; with
+    every earlier result alive, the collector's passes over them cost 15-20 % of extraction and
+    about 70 % of decoding. Within a chunk nothing needs it; it runs again between chunks.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def _init_worker(ner: Optional[str]) -> None:
     """Pool initializer: one extractor per process (a NER model is loaded here, not in the parent)."""
     for var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
@@ -439,6 +459,13 @@ def _extract_chunk(packed: list[tuple], compress: bool) -> list[tuple[Any, Optio
     ex = _WORKER.get("extractor")
     if ex is None:
         raise RuntimeError(_WORKER.get("error") or "extractor not initialised")
+    out: list[tuple[Any, Optional[str]]] = []
+    with _gc_paused():
+        out = _extract_packed(ex, packed, compress)
+    return out
+
+
+def _extract_packed(ex: Any, packed: list[tuple], compress: bool) -> list[tuple[Any, Optional[str]]]:
     out: list[tuple[Any, Optional[str]]] = []
     for t in packed:
         a = _unpack_article(t)
@@ -627,6 +654,10 @@ class BatchRun:
             yield buf
 
     def _prepare(self, articles: list[Article]) -> _Chunk:
+        with _gc_paused():
+            return self._prepare_chunk(articles)
+
+    def _prepare_chunk(self, articles: list[Article]) -> _Chunk:
         n = len(articles)
         keys = [content_key(a) for a in articles] if self._cache is not None else [""] * n
         ch = _Chunk(articles, keys, [None] * n, [None] * n)
@@ -665,6 +696,10 @@ class BatchRun:
         if not ch.todo:
             return
         got = ch.blobs if ch.future is None else ch.future.result()
+        with _gc_paused():
+            self._finish_chunk(ch, got)
+
+    def _finish_chunk(self, ch: _Chunk, got: list[tuple[Any, Optional[str]]]) -> None:
         entries: list[tuple[str, str, bytes]] = []
         for i, (value, err) in zip(ch.todo, got):
             a = ch.articles[i]

@@ -135,7 +135,7 @@ def build_cmd(paths, out_dir, store_dir, stamp, date_, home_region, source, enco
                              scheduler=scheduler, n_workers=workers if workers > 1 else None, merge=True,
                              cache_dir=_cache(cache_dir, no_cache), progress=progress)
         click.echo(str(cres))
-        sys.exit(1 if getattr(cres, "problems", None) else 0)
+        sys.exit(_report_problems(cres))
     res = pipeline.build(paths, out_dir, _defaults(date_, home_region, source, encoding, max_chars), ner=ner,
                          progress=progress, stamp=stamp, workers=workers, cache_dir=_cache(cache_dir, no_cache))
     click.echo(pipeline.summary_line(res))

@@ -10,7 +10,7 @@ depends on every other mention of the name. So::
     partitions, scatter each      --->   1. extract (cached per worker; the NER model is loaded
                                             once per worker process)    -> facts stay on the worker
                                          2. summarise: the facts minus article text and sentences
-    gather the summaries          <---      (a few hundred bytes per article)
+    gather the summaries          <---      (about 1 kB per article)
     link_persons(summaries) once
     (same input order as a single
     process, so the same identities)
@@ -55,7 +55,7 @@ from .model import Article, ArticleFacts, PersonIdentity, Rejected
 __all__ = ["ClusterResult", "build_cluster", "connect", "load_shards", "merge_shards", "PARTITION_ARTICLES"]
 
 #: Articles per partition (one Dask task per phase per partition).
-PARTITION_ARTICLES = 256
+PARTITION_ARTICLES = 128
 SHARD_DIR = "nq"
 COATTENDANCE_SHARD = "coattendance.nq"
 
@@ -198,7 +198,7 @@ class ClusterResult:
     cache_hits: int = 0
     partitions: int = 0
     quads: int = 0  # lines written over all shards (the build graph's repeats included)
-    persons: int = 0  # distinct person identities
+    persons: int = 0  # distinct person identities (reporters included, as kg.link counts them)
     shards: list[Path] = field(default_factory=list)
     files: list[Path] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)

@@ -118,7 +118,10 @@ def add_coattendance(ds: Dataset, *, engine: str = "rdflib") -> Graph:
     if engine == "oxigraph":
         from .query import _from_ox, to_oxigraph
 
-        store = to_oxigraph(ds)
+        from .cluster import _attendance
+
+        # Only the triples the CONSTRUCT reads (attendees, meeting dates): a few percent of a corpus graph.
+        store = to_oxigraph(_attendance(ds))
         target = ds.graph(COATTENDANCE_GRAPH)
         cache: dict = {}
 

@@ -1,9 +1,14 @@
 """Shared fixtures: paths to the sample page and to ../shared (skipped cleanly when absent)."""
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# The CLI caches facts by default in ~/.cache/govkg/cache: tests use a private cache instead.
+os.environ.setdefault("GOVKG_CACHE_DIR", tempfile.mkdtemp(prefix="govkg-test-cache-"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "samples" / "000_e09f6986fa33b3c1.txt"

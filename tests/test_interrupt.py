@@ -34,7 +34,7 @@ def test_interrupted_build_keeps_outputs_and_resumes(tmp_path: Path, sig):
     args = ["build", str(corpus), "-o", str(out), "--ner", "none", "--no-progress"]
     first = _kg(*args, env=env)
     assert first.wait(timeout=600) == 0, first.stderr.read()
-    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file() and not p.name.startswith(".")}
 
     # new input, fresh cache: a long build, interrupted while it extracts
     with open(XWLB, encoding="utf-8") as fh:
@@ -44,9 +44,9 @@ def test_interrupted_build_keeps_outputs_and_resumes(tmp_path: Path, sig):
     second.send_signal(sig)
     rc = second.wait(timeout=120)
     assert rc != 0
-    after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file() and not p.name.startswith(".")}
     assert after == before  # nothing half-written, nothing replaced
-    assert not [p for p in out.iterdir() if p.name.endswith(".tmp") or p.name.startswith(".graph")]
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp") or p.name.startswith((".graph", ".facts"))]
     json.loads(after["facts.json"])
     assert list((tmp_path / "cache2").glob("*.sqlite"))  # the finished part of the interrupted run was kept
 

@@ -225,16 +225,13 @@ def generate(target: int, seed: int = 7, chunk: int = 500) -> tuple[Path, dict[s
 # ---------------------------------------------------------------------------------------------
 
 def load_oxigraph(nq: Path, directory: Path):
-    """A govkg store on disk from the N-Quads (which hold the co-attendance graph): bulk load, then
-    mirror the union into the default graph, the layout :func:`kg.store.ingest` maintains."""
-    import pyoxigraph as ox
-
+    """A govkg store on disk from the N-Quads (which hold the co-attendance graph):
+    :func:`kg.store.bulk_import` (bulk load, the union mirrored into the default graph, compaction),
+    the layout :func:`kg.store.ingest` maintains."""
     from kg import store as S
 
     st = S.open_store(directory)
-    st.bulk_load(path=str(nq), format=ox.RdfFormat.N_QUADS)
-    st.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
-    st.flush()
+    S.bulk_import(st, nq)
     return st
 
 

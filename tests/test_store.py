@@ -173,7 +173,7 @@ def test_incremental_coattendance_equals_full(tmp_path, facts):
 
 
 def test_per_batch_linking_keeps_keys_of_persons_with_posts(facts, ids):
-    """The documented limit: only persons without a post in their batch may get another key."""
+    """The documented limit, on the sample: only persons without a post in their batch get another key."""
     per_batch = {**link_persons(facts[:1]), **link_persons(facts[1:])}
     for k, ident in ids.items():
         if per_batch[k].context:
@@ -186,6 +186,15 @@ def _tie(st, a: str, b: str) -> int:
                           ?x schema:name ?na . ?y schema:name ?nb . FILTER (STR(?na) = ?a && STR(?nb) = ?b) }""",
                          {"a": Literal(a), "b": Literal(b)})[1]
     return rows[0][2] if rows else 0
+
+
+def test_bulk_import_of_a_build_equals_ingest(tmp_path, store, ds):
+    (tmp_path / "g.trig").write_bytes(serialize_trig(ds))
+    st = S.open_store(tmp_path / "s")
+    assert S.bulk_import(st, tmp_path / "g.trig") == len(ds)
+    assert store_quads(st) == quads(ds) and len(st) == len(store)
+    with pytest.raises(S.StoreError, match="E910"):
+        S.bulk_import(st, tmp_path / "g.trig")  # not empty any more
 
 
 def test_open_store_refuses_what_is_not_a_store(tmp_path):

@@ -89,12 +89,14 @@ def remove_cmd(article_ids: Sequence[str], store_dir: Path, list_: bool) -> None
 
 
 def run_build_store(paths: Sequence[Path], store_dir: Path, defaults, *, ner: Optional[str] = "auto",
-                    progress: Optional[bool] = None, stamp: bool = False, out_dir: Optional[Path] = None) -> None:
+                    progress: Optional[bool] = None, stamp: bool = False, out_dir: Optional[Path] = None,
+                    workers: int = 1, cache_dir: Optional[Path] = None) -> None:
     """Body of ``kg build PATHS --store DIR [-o OUT]``: extract, link, add to the store; exits.
 
-    With ``out_dir`` the usual files are written too (one extraction serves both). Prints the
-    build summary, the store's size and the added/replaced counts; exit 1 when an input item was
-    rejected (the good articles are still stored), as ``kg build``.
+    With ``out_dir`` the usual files are written too (one extraction serves both). ``workers`` and
+    ``cache_dir`` go to :func:`kg.pipeline.extract` (the batch path). Prints the build summary,
+    the store's size and the added/replaced counts; exit 1 when an input item was rejected (the
+    good articles are still stored), as ``kg build``.
     """
     from . import pipeline
     from . import store as S
@@ -103,10 +105,11 @@ def run_build_store(paths: Sequence[Path], store_dir: Path, defaults, *, ner: Op
 
     try:
         st = S.open_store(store_dir)
+        batch = {"workers": workers, "cache_dir": cache_dir} if (workers > 1 or cache_dir is not None) else {}
         if out_dir is not None:
-            res = pipeline.build(paths, out_dir, defaults, ner=ner, progress=progress, stamp=stamp)
+            res = pipeline.build(paths, out_dir, defaults, ner=ner, progress=progress, stamp=stamp, **batch)
         else:
-            res = pipeline.BuildResult(**pipeline.extract(paths, defaults, ner, progress).__dict__)
+            res = pipeline.BuildResult(**pipeline.extract(paths, defaults, ner, progress, **batch).__dict__)
             res.identities = link_persons(res.facts)
         rep = S.ingest(st, res.facts, res.identities, model_id=res.model, rules_version=RULES_VERSION,
                        generated_at=pipeline._build_time() if stamp else None)

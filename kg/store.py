@@ -526,9 +526,9 @@ def bulk_import(store, path: Union[str, os.PathLike], *, derive: bool = True) ->
     except (SyntaxError, OSError) as e:
         raise StoreError("E906", f"cannot read {p}: {e}") from e
     default = ox.DefaultGraph()
-    for g in list(store.named_graphs()):
-        store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, default)
-                          for q in store.quads_for_pattern(None, None, None, g))
+    store.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, default)
+                      for q in store.quads_for_pattern(None, None, None, None)
+                      if not isinstance(q.graph_name, ox.DefaultGraph))
     _collect_build_graph(store)
     if derive and not store.contains_named_graph(ox.NamedNode(_COATT)):
         rederive(store)
@@ -732,6 +732,57 @@ def _value(term: Any) -> Any:
     return _py(_from_ox(term))
 
 
+_SAFE_TEXT = re.compile(r'[^"\\\x00-\x1f\x7f]*')
+_LANG = re.compile(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*")
+_WHERE = re.compile(r"\bWHERE\s*\{", re.I)
+
+
+def _sparql_term(term: Any) -> Optional[str]:
+    """SPARQL syntax of a parameter value, or None when it is not plainly safe to write out
+    (quotes, backslashes, control characters: those go through substitutions instead)."""
+    if isinstance(term, URIRef):
+        try:
+            return _iri(str(term))
+        except StoreError:
+            return None
+    if isinstance(term, Literal) and _SAFE_TEXT.fullmatch(str(term)):
+        if term.language:
+            return f'"{term}"@{term.language}' if _LANG.fullmatch(term.language) else None
+        if term.datatype is None or term.datatype == XSD.string:
+            return f'"{term}"'
+        try:
+            return f'"{term}"^^{_iri(str(term.datatype))}'
+        except StoreError:
+            return None
+    return None
+
+
+def _inline_values(sparql: str, bindings: Mapping[str, Any]) -> Optional[str]:
+    """``sparql`` with ``VALUES ?var { term }`` opening its outer WHERE group, or None.
+
+    Oxigraph 0.5 applies ``substitutions`` after evaluating the pattern (a parameterised saved
+    query took 18 ms instead of 1.7 ms at a million triples); a VALUES block lets the planner
+    start from the bound term. Only for plainly safe values and queries without MINUS (where
+    pre-binding and joining differ); otherwise the caller substitutes.
+    """
+    if re.search(r"\bMINUS\b", sparql, re.I):
+        return None
+    offset = 0
+    for line in sparql.splitlines(keepends=True):
+        m = None if line.lstrip().startswith("#") else _WHERE.search(line)
+        if m:
+            rows = []
+            for name, term in bindings.items():
+                text = _sparql_term(term)
+                if text is None or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+                    return None
+                rows.append(f"VALUES ?{name} {{ {text} }}")
+            at = offset + m.end()
+            return sparql[:at] + " " + " ".join(rows) + "\n" + sparql[at:]
+        offset += len(line)
+    return None
+
+
 def query_store(source: Source, sparql: str, params: Optional[Mapping[str, Any]] = None) -> tuple[list[str], list[tuple]]:
     """Run SPARQL on a store, a dataset or a graph; the default graph is the union of the graphs.
 
@@ -746,7 +797,11 @@ def query_store(source: Source, sparql: str, params: Optional[Mapping[str, Any]]
     if isinstance(source, (str, os.PathLike)):
         source = open_store(source, read_only=True)
     bindings = bind_params(sparql, params)
-    result = _View(source).run(sparql, {ox.Variable(k): _to_ox(v) for k, v in bindings.items()} or None)
+    inlined = _inline_values(sparql, bindings) if bindings else None
+    if inlined is not None:
+        result = _View(source).run(inlined)
+    else:
+        result = _View(source).run(sparql, {ox.Variable(k): _to_ox(v) for k, v in bindings.items()} or None)
     if isinstance(result, ox.QueryBoolean):
         return ["ask"], [(bool(result),)]
     if isinstance(result, ox.QuerySolutions):

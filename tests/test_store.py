@@ -226,6 +226,14 @@ def test_saved_queries_same_rows_as_in_memory(name, store, ds):
         assert rows, name
 
 
+@pytest.mark.parametrize("name", ["王晖", HOSTILE_NAME, 'x" } ; DROP ALL ; #', "a\\u0022b"])
+def test_parameters_bind_safely(store, ds, name):
+    """Plain values are inlined as VALUES (fast on Oxigraph), the others substituted; same rows."""
+    for query in ("posts-of-person", "meetings-chaired-by", "evidence-of-person"):
+        assert S.query_store(store, named_queries()[query][1], {"name": name}) == run_named(ds, query, {"name": name})
+    assert S.count(store) == len(ds)
+
+
 def test_counts_use_set_semantics(store, ds):
     """The default graph is the union as a set: a triple in three article graphs counts once."""
     q = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"

@@ -5,7 +5,9 @@ The CLI is a thin layer over :func:`extract` and :func:`build`.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -121,7 +123,7 @@ def build(paths: Iterable[Path], out_dir: Path, defaults: Defaults = Defaults(),
           progress: Optional[bool] = None, stamp: bool = False, workers: int = 1,
           cache_dir: Optional[Path] = None) -> BuildResult:
     """Extract, link, build the RDF dataset and write graph.ttl/.trig, facts.json and the HTML views."""
-    from . import derive, rdf, view
+    from . import derive, rdf
 
     run = extract(paths, defaults, ner, progress, workers=workers, cache_dir=cache_dir)
     t0 = time.perf_counter()
@@ -140,22 +142,107 @@ def build(paths: Iterable[Path], out_dir: Path, defaults: Defaults = Defaults(),
         res.note = (res.note + "\n" if res.note else "") + "nothing changed: outputs reused"
         return res
     manifest.unlink(missing_ok=True)
-    ds = rdf.build_quads(res.facts, res.identities, model_id=res.model, rules_version=RULES_VERSION,
-                         generated_at=_build_time() if stamp else None)
-    derive.add_coattendance(ds, engine="oxigraph")
-    res.files.extend(rdf.dataset_to_files(ds, out_dir))
-    res.triples = len(ds)
-    facts_path = out_dir / "facts.json"
-    write_facts(res, facts_path)
-    res.files.append(facts_path)
-    res.files.append(out_dir / "graph.html")
-    view.governance_view(res.facts, res.identities, out_dir / "graph.html")
-    res.files.append(out_dir / "coattendance.html")
-    view.coattendance_view(res.facts, res.identities, out_dir / "coattendance.html")
+    # Every output is written into a staging directory and moved into place only when all of them
+    # are done, so an interrupted or failed build leaves the previous build's files as they were.
+    stage = Path(tempfile.mkdtemp(prefix=".staging-", dir=out_dir))
+    jobs = _Jobs()
+    try:
+        # With more than one worker the output stages overlap: the facts file and the views need
+        # only the facts, so a forked child writes them while this process builds the RDF; then
+        # TriG is written by a second child while this one writes Turtle. Same bytes as one process.
+        parallel = _parallel_outputs(workers)
+        side = jobs.add(_run(parallel, _write_facts_and_views, res, stage))
+        ds = rdf.build_quads(res.facts, res.identities, model_id=res.model, rules_version=RULES_VERSION,
+                             generated_at=_build_time() if stamp else None)
+        derive.add_coattendance(ds, engine="oxigraph")
+        res.triples = len(ds)
+        trig = jobs.add(_run(parallel, rdf.dataset_to_files, ds, stage, ("trig",)))
+        rdf.dataset_to_files(ds, stage, ("ttl",))
+        del ds
+        trig.wait()
+        side.wait()
+        for path in outputs:
+            os.replace(stage / path.name, path)
+    except BaseException:
+        jobs.kill()  # before the staging directory goes
+        raise
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+    res.files.extend(outputs)
     (out_dir / ".build-triples").write_text(str(res.triples), encoding="utf-8")
     manifest.write_text(digest, encoding="utf-8")
     res.seconds += time.perf_counter() - t0
     return res
+
+
+def _write_facts_and_views(res: BuildResult, out_dir: Path) -> None:
+    """facts.json and the two HTML views: they need the facts only, not the graph."""
+    from . import view
+
+    write_facts(res, out_dir / "facts.json")
+    view.governance_view(res.facts, res.identities, out_dir / "graph.html")
+    view.coattendance_view(res.facts, res.identities, out_dir / "coattendance.html")
+
+
+def _parallel_outputs(workers: int) -> bool:
+    """Overlap the output stages in forked processes? Only with several workers and ``fork``."""
+    import multiprocessing as mp
+
+    n = (os.cpu_count() or 1) if workers == 0 else workers
+    return n > 1 and "fork" in mp.get_all_start_methods()
+
+
+class _Stage:
+    """A stage run in a forked child (or already run inline); :meth:`wait` re-raises its error."""
+
+    def __init__(self, proc=None, conn=None) -> None:
+        self.proc, self.conn = proc, conn
+
+    def wait(self) -> None:
+        if self.proc is None:
+            return
+        message = self.conn.recv() if self.conn.poll(None) else None
+        self.proc.join()
+        self.conn.close()
+        if message is not None or self.proc.exitcode != 0:
+            raise RuntimeError(f"E205 an output stage failed in its process: {message or f'exit code {self.proc.exitcode}'}")
+
+
+class _Jobs(list):
+    """The forked stages of a build, so that a failure can stop the others."""
+
+    def add(self, stage: "_Stage") -> "_Stage":
+        self.append(stage)
+        return stage
+
+    def kill(self) -> None:
+        for stage in self:
+            if stage.proc is not None and stage.proc.is_alive():
+                stage.proc.kill()
+                stage.proc.join()
+
+
+def _run(forked: bool, fn, *args) -> _Stage:
+    """Run ``fn(*args)`` now, or in a forked child when ``forked`` (copy-on-write: no pickling)."""
+    if not forked:
+        fn(*args)
+        return _Stage()
+    import multiprocessing as mp
+
+    parent_conn, child_conn = mp.get_context("fork").Pipe(duplex=False)
+
+    def child() -> None:
+        try:
+            fn(*args)
+        except BaseException as e:  # reported to the parent, which raises it
+            child_conn.send(f"{type(e).__name__}: {e}")
+            raise SystemExit(1)
+        child_conn.send(None)
+
+    proc = mp.get_context("fork").Process(target=child, daemon=True)
+    proc.start()
+    child_conn.close()
+    return _Stage(proc, parent_conn)
 
 
 def _build_digest(res: RunResult, stamp: bool) -> str:

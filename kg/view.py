@@ -602,7 +602,11 @@ def layout(g: nx.Graph, seed: int = 42) -> dict[str, tuple[float, float]]:
     comps = sorted((sorted(c) for c in nx.connected_components(g)), key=lambda c: (-len(c), c[0]))
     placed: list[tuple[dict[str, tuple[float, float]], float]] = []
     for comp in comps:
-        sub = g.subgraph(comp).copy()
+        # Nodes in sorted order: the positions must not depend on the insertion order of the
+        # graph (set iteration order changes with the process's hash seed).
+        sub = nx.Graph()
+        sub.add_nodes_from(comp)
+        sub.add_edges_from(g.subgraph(comp).edges(data=True))
         unit = _component_layout(sub, seed)
         radius = 0.0 if len(comp) == 1 else 55.0 * math.sqrt(len(comp)) + 40.0
         placed.append(({v: (x * radius, y * radius) for v, (x, y) in unit.items()}, radius))

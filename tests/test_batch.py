@@ -237,3 +237,56 @@ def test_rejected_items_and_model_key():
     assert batch._static_model_key("none") == "rules"
     assert batch.resolve_workers(0) >= 1 and batch.resolve_workers(None) == 1
     assert "+" in batch.code_version()
+
+
+# --------------------------------------------------------------------------- whole builds
+
+
+def _outputs(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir()) if p.is_file() and not p.name.startswith(".")}
+
+
+def test_build_with_two_workers_writes_the_same_bytes(inputs, tmp_path):
+    """`kg build --workers 2` overlaps its output stages in forked processes; the files are those of
+    one worker, byte for byte, even with another hash seed (set order must not leak into outputs)."""
+    import os
+    import subprocess
+    import sys
+
+    outs = []
+    for workers, seed in ((1, "1"), (2, "2")):
+        out = tmp_path / f"w{workers}"
+        cmd = [sys.executable, "-m", "kg.cli", "build", *map(str, inputs), "-o", str(out), "--ner", "none",
+               "--no-progress", "--no-cache", "--workers", str(workers)]
+        done = subprocess.run(cmd, env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, text=True,
+                              timeout=600)
+        assert done.returncode == 0, done.stderr
+        outs.append(_outputs(out))
+        assert not [p for p in out.iterdir() if p.name.startswith(".staging-")]  # staging directory removed
+    assert sorted(outs[0]) == ["coattendance.html", "facts.json", "graph.html", "graph.trig", "graph.ttl"]
+    for name in outs[0]:
+        assert outs[0][name] == outs[1][name], name
+
+
+def test_failed_output_stage_keeps_previous_outputs(tmp_path, monkeypatch):
+    """A stage that fails in its forked process fails the build with its message; the outputs of the
+    previous build stay as they were and no staging directory is left."""
+    import multiprocessing as mp
+
+    from kg import pipeline, view
+
+    if "fork" not in mp.get_all_start_methods():
+        pytest.skip("needs the fork start method")
+    out = tmp_path / "out"
+    pipeline.build([SAMPLE], out, ner="none", progress=False)
+    before = _outputs(out)
+    (out / ".build-manifest").unlink()  # force a real rebuild
+
+    def broken(*_a, **_k):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(view, "coattendance_view", broken)
+    with pytest.raises(RuntimeError, match="E205.*disk full"):
+        pipeline.build([SAMPLE], out, ner="none", progress=False, workers=2)
+    assert _outputs(out) == before
+    assert not [p for p in out.iterdir() if p.name.startswith(".staging-")]

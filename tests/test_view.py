@@ -508,6 +508,27 @@ def test_large_graph_uses_precomputed_layout_without_physics(tmp_path):
     assert max(xs) - min(xs) > 500  # spread out, not piled up
 
 
+def test_layout_does_not_depend_on_insertion_order():
+    """Positions are a function of the graph, not of the order nodes were added (which follows set
+    iteration, different in every process): small components and the dense solver (>= 500 nodes)."""
+    import random
+
+    import networkx as nx
+
+    from kg.view import layout
+
+    rng = random.Random(3)
+    edges = [(f"n{i % 600}", f"n{rng.randrange(600)}") for i in range(1200)] + [("a", "b"), ("b", "c"), ("c", "a")]
+    edges = [(u, v) for u, v in edges if u != v]
+    g1 = nx.Graph()
+    g1.add_edges_from(edges)
+    g2 = nx.Graph()
+    g2.add_nodes_from(sorted(g1, reverse=True))
+    g2.add_edges_from(reversed(edges))
+    assert max(len(c) for c in nx.connected_components(g1)) >= 500
+    assert layout(g1) == layout(g2)
+
+
 def test_written_atomically(tmp_path, monkeypatch):
     out = tmp_path / "new" / "dir" / "v.html"
     governance_view(hand_facts(), None, out)

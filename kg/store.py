@@ -73,7 +73,7 @@ from .ns import GRAPH, NIF, XSD
 
 __all__ = [
     "EXPORT_FORMATS", "IngestReport", "RemoveReport", "StoreError", "is_store", "open_store", "ingest",
-    "remove", "rederive", "repair", "compact", "bulk_import", "count", "articles", "query_store", "store_to_dataset", "load_source",
+    "remove", "rederive", "repair", "compact", "bulk_import", "ingest_chunks", "count", "articles", "query_store", "store_to_dataset", "load_source",
     "export", "serialize_jsonld", "to_networkx", "fact_tables", "write_csv_tables", "load_context",
 ]
 
@@ -454,6 +454,99 @@ def ingest(
     return rep
 
 
+#: Articles per chunk of :func:`ingest_chunks` callers (``kg build --store``'s streaming path).
+STREAM_CHUNK_ARTICLES = 250
+#: Above this many person pairs to recompute, :func:`ingest_chunks` re-derives co-attendance in
+#: full (one CONSTRUCT) instead of restricting it with a VALUES block of every pair.
+_FULL_REDERIVE_PAIRS = 50_000
+
+
+def _nquads_and_default(qs) -> bytes:
+    """N-Quads of every quad of ``qs`` (a :class:`kg.rdf.QuadSet` or Dataset) and, in the same
+    document, each triple once more in the default graph: one load writes a chunk's named graphs
+    and their union copy together (what :func:`_copy_to_default` does with a second update)."""
+    w = rdf._Writer({}, compact=False)
+    lines: list[str] = []
+    default: set[str] = set()
+    for s, p, o, g in qs.quads((None, None, None, None)):
+        gid = g.identifier if isinstance(g, Graph) else g
+        t = f"{w.term(s)} {w.term(p)} {w.term(o)}"
+        default.add(t + " .")
+        if gid is not None and gid != DATASET_DEFAULT_GRAPH_ID:
+            lines.append(f"{t} {w.term(gid)} .")
+    lines.extend(default)
+    return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
+
+
+def ingest_chunks(
+    store,
+    chunks: Iterable[Sequence[ArticleFacts]],
+    identities: Mapping,
+    *,
+    model_id: str = "rules",
+    rules_version: str = rdf.RULES_VERSION,
+    generated_at: Optional[datetime] = None,
+    derive: bool = True,
+    optimize: Optional[bool] = None,
+    on_chunk: Optional[Any] = None,
+) -> IngestReport:
+    """:func:`ingest` for a stream of article chunks: only one chunk's facts and quads are in
+    memory at a time (``kg build PATHS --store DIR`` reads the chunks back from the facts cache).
+
+    The store ends up as :func:`ingest` of all the facts at once would leave it (same quads):
+    per chunk the graphs of articles already in the store are dropped (one update) and the
+    chunk's named graphs are loaded together with their default-graph copies (one load, one
+    transaction), so an article graph is always whole or absent, even if the run stops between
+    chunks. Co-attendance is brought up to date once, after the last chunk: a full derivation on
+    a store without co-attendance (a first build), else the pairs of persons whose shared
+    meetings the batch touched, as :func:`ingest` does (in full when they are very many).
+    ``on_chunk(n_articles)`` is called after each chunk is stored (progress). A chunk must not
+    repeat an article of an earlier chunk (a later copy within a chunk replaces the earlier one).
+    """
+    ox = _ox()
+    t0 = time.perf_counter()
+    rep = IngestReport(triples_before=count(store))
+    delta = _CoattendanceDelta(store, [], enabled=derive)
+    written = 0.0
+    for part in chunks:
+        last: dict[str, int] = {}
+        for i, f in enumerate(part):
+            last[f.article.id] = i
+        batch = [f for i, f in enumerate(part) if last[f.article.id] == i]
+        if not batch:
+            continue
+        graphs = [str(rdf.article_graph_iri(f.article.id)) for f in batch]
+        old = {g for g in graphs if store.contains_named_graph(ox.NamedNode(g))}
+        for f, g in zip(batch, graphs):
+            (rep.replaced if g in old else rep.added).append(f.article.id)
+        replaced = [g for g in graphs if g in old]
+        if replaced and delta.enabled and not delta.full:
+            # pairs of the meetings these graphs touch, before they go (what _CoattendanceDelta
+            # collects up front for a batch held in memory)
+            meetings = _meetings_in(store, replaced)
+            delta.meetings.update(meetings)
+            delta.pairs |= _pairs_of(store, sorted(meetings))
+        data = _nquads_and_default(rdf.build_quads(batch, identities, model_id=model_id,
+                                                   rules_version=rules_version, generated_at=generated_at))
+        _drop_articles(store, replaced)
+        store.load(data, format=ox.RdfFormat.N_QUADS)
+        written += data.count(b"\n") * (1 + len(replaced) / len(batch))
+        del data
+        delta.changed(graphs)
+        if on_chunk is not None:
+            on_chunk(len(batch))
+    _collect_build_graph(store)
+    if delta.enabled and not delta.full:
+        delta.pairs |= _pairs_of(store, sorted(delta.meetings))
+        if len(delta.pairs) > _FULL_REDERIVE_PAIRS:
+            delta.full = True
+    rep.ties = delta.apply()
+    _finish(store, optimize, int(written))
+    rep.triples_after = count(store)
+    rep.seconds = time.perf_counter() - t0
+    return rep
+
+
 def _graph_for(ident: str) -> str:
     if ident.startswith(f"{GRAPH}article/"):
         return ident
@@ -807,7 +900,9 @@ def query_store(source: Source, sparql: str, params: Optional[Mapping[str, Any]]
     if isinstance(result, ox.QuerySolutions):
         cols = [v.value for v in result.variables]
         value = _value
-        return cols, [tuple(value(sol[c]) for c in cols) for sol in result]
+        # A solution iterates over its values in variable order (None when unbound): much
+        # cheaper than looking each variable up by name on large results.
+        return cols, [tuple(map(value, sol)) for sol in result]
     rows = {tuple(_value(getattr(t, x)) for x in ("subject", "predicate", "object")) for t in result}
     return ["subject", "predicate", "object"], sorted(rows, key=lambda r: tuple(map(str, r)))
 

@@ -352,9 +352,9 @@ def read_page(path: Path, defaults: Defaults = Defaults()) -> Iterator[Union[Art
     except (OSError, ValueError) as e:
         yield _reject(path, 0, None, str(e))
         return
-    published = defaults.published or meta.get("date")
-    source = defaults.source or meta.get("source")
-    home = defaults.home_region or meta.get("home_region")
+    published = meta.get("date") or defaults.published  # the page's own metadata wins over run-wide defaults
+    source = meta.get("source") or defaults.source
+    home = meta.get("home_region") or defaults.home_region
     url = meta.get("url")
     # Split on heading lines; remember where each article's body starts.
     heads = list(_HEADING.finditer(text))
@@ -572,8 +572,9 @@ def _article_from_json(obj: object, path: Path, lineno: int, fallback_id: str, d
     for key in ("title", "url", "source", "home_region"):
         if obj.get(key) is not None and not isinstance(obj[key], str):
             return _reject(path, lineno, aid, f"'{key}' must be a string, got {_json_type(obj[key])}")
+    # An item's own metadata wins; the run-wide defaults (--date, --source, --home-region) fill gaps.
     published = defaults.published
-    if obj.get("date") is not None and published is None:
+    if obj.get("date") is not None:
         try:
             published = parse_date(obj["date"])
         except ValueError as e:
@@ -582,8 +583,8 @@ def _article_from_json(obj: object, path: Path, lineno: int, fallback_id: str, d
     if too_large:
         return _reject(path, lineno, aid, too_large)
     title = obj.get("title") or text.strip().splitlines()[0][:_TITLE_CHARS]
-    return make_article(aid, title, text, published=published, source=defaults.source or obj.get("source"),
-                        url=obj.get("url"), home_region=defaults.home_region or obj.get("home_region"),
+    return make_article(aid, title, text, published=published, source=obj.get("source") or defaults.source,
+                        url=obj.get("url"), home_region=obj.get("home_region") or defaults.home_region,
                         origin=str(path), line=lineno)
 
 

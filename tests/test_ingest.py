@@ -77,3 +77,27 @@ def test_binary_and_empty_files_are_rejected(tmp_path: Path):
     (tmp_path / "empty.txt").write_text("   \n", encoding="utf-8")
     items = list(read_articles([tmp_path]))
     assert all(isinstance(i, Rejected) for i in items) and len(items) == 2
+
+
+def test_item_metadata_wins_over_run_defaults(tmp_path: Path):
+    """--date / --source / --home-region fill what an item lacks; they never overwrite what it says."""
+    from kg.ingest import Defaults
+
+    p = tmp_path / "a.jsonl"
+    p.write_text(json.dumps({"id": "own", "text": "市委常委会召开会议。", "date": "2021-03-04", "source": "新华日报",
+                             "home_region": "南京市"}, ensure_ascii=False) + "\n"
+                 + json.dumps({"id": "bare", "text": "市委常委会召开会议。"}, ensure_ascii=False) + "\n"
+                 + json.dumps({"id": "bad", "text": "市委常委会召开会议。", "date": "2021-13-40"}) + "\n",
+                 encoding="utf-8")
+    got = list(read_articles([p], Defaults(published=date(2022, 9, 28), source="南通晚报", home_region="南通市")))
+    own, bare = (a for a in got if isinstance(a, Article))
+    assert (own.published, own.source, own.home_region) == (date(2021, 3, 4), "新华日报", "南京市")
+    assert (bare.published, bare.source, bare.home_region) == (date(2022, 9, 28), "南通晚报", "南通市")
+    bad = [r for r in got if isinstance(r, Rejected)]
+    assert len(bad) == 1 and "2021-13-40" in bad[0].reason and bad[0].line == 3
+
+    page = tmp_path / "p.txt"
+    page.write_text("市委常委会召开会议。\n", encoding="utf-8")
+    (tmp_path / "p.meta.json").write_text(json.dumps({"date": "2020-01-02"}), encoding="utf-8")
+    (art,) = read_articles([page], Defaults(published=date(2022, 9, 28), home_region="南通市"))
+    assert art.published == date(2020, 1, 2) and art.home_region == "南通市"

@@ -26,6 +26,8 @@ import time
 from pathlib import Path
 from typing import Any, Optional
 
+from throughput import _machine_speedup  # the same-run ceiling, as bench/throughput.py measures it
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "xwlb" / "meeting_items.jsonl"
 OUTPUTS = ("graph.ttl", "graph.trig", "facts.json", "graph.html", "coattendance.html")
@@ -35,28 +37,6 @@ BAR = 1.6
 def _load() -> str:
     la = os.getloadavg()
     return f"load average {la[0]:.2f} on {os.cpu_count()} cores"
-
-
-def _burn(n: int = 6_000_000) -> int:
-    s = 0
-    for i in range(n):
-        s += i
-    return s
-
-
-def _ceiling() -> float:
-    """Speed-up of 2 processes of a CPU loop over 1, here and now."""
-    import multiprocessing as mp
-
-    t = time.perf_counter()
-    _burn(), _burn()
-    serial = time.perf_counter() - t
-    with mp.get_context("fork").Pool(2) as pool:
-        pool.map(_burn, [1000, 1000])
-        t = time.perf_counter()
-        pool.map(_burn, [6_000_000, 6_000_000])
-        parallel = time.perf_counter() - t
-    return serial / parallel
 
 
 def _build(corpus: Path, out: Path, workers: int) -> float:
@@ -82,7 +62,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     ceilings: list[float] = []
     with tempfile.TemporaryDirectory() as d:
         for r in range(args.repeat):
-            ceilings.append(_ceiling())
+            ceilings.append(_machine_speedup())
             print(f"  round {r + 1}: ceiling (CPU loop, 2 procs vs 1) {ceilings[-1]:.2f}x", flush=True)
             for w in (1, 2):
                 out = Path(d) / f"w{w}"

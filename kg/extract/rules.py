@@ -15,6 +15,7 @@ Work per article::
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import json
 import re
 from dataclasses import dataclass, field
@@ -31,7 +32,25 @@ from ..segment import segment
 from . import lexicon as L
 from .dictionary import Dictionary
 
-RULES_VERSION = "2026.11.1"
+RULES_VERSION = "2026.11.2"
+
+
+@lru_cache(maxsize=1)
+def _t2s_table() -> dict[int, str]:
+    return str.maketrans(L.T2S_FROM, L.T2S_TO)
+
+
+def simplified(text: str) -> str:
+    """``text`` with traditional characters replaced by simplified ones, one for one (same length)."""
+    return text.translate(_t2s_table())
+
+
+def to_simplified(article: Article) -> Article:
+    """The article with its title and text in simplified characters (the same object if nothing changes)."""
+    text, clean, title = simplified(article.text), simplified(article.clean), simplified(article.title)
+    if text == article.text and clean == article.clean and title == article.title:
+        return article
+    return dataclasses.replace(article, text=text, clean=clean, title=title)
 
 
 def rules_fingerprint() -> str:
@@ -62,7 +81,7 @@ _FOLLOW = tuple(L.ROLE_CUES) + L.HONORIFICS + (
     "前往", "来", "会见", "会谈", "考察", "调研", "看望", "慰问", "出访", "的", "是", "说", "分别", "代表", "带领",
     "介绍", "听取", "任", "担任", "出任", "被", "于", "今天", "昨天", "专程", "深入", "应邀", "一同", "先后", "同",
     "视察", "签署", "发表", "致", "要求", "希望", "提出", "回答", "接受", "将", "已", "当选", "主持", "召开", "所作",
-    "作出", "同志", "常委", "委员", "日前", "近日", "此前", "随后", "当天", "上午", "下午", "晚上", "在京", "抵达", "结束", "出发",
+    "作出", "同志", "常委", "委员", "围绕", "讲述", "先期", "带队", "率队", "带领", "视频", "书面", "日前", "近日", "此前", "随后", "当天", "上午", "下午", "晚上", "在京", "抵达", "结束", "出发",
 )
 
 # A well-known few, as HanLP dictionary forcing would add them: national leaders named without a
@@ -140,7 +159,9 @@ def name_ends(text: str, i: int, limit: int) -> list[int]:
         if e > limit or text[i:e] in _region_names():
             continue
         g = text[i + sur:e]
-        if all(_CJK.match(c) and c not in L.NOT_GIVEN and c not in "省市区县委党府部局厅院" for c in g):
+        if all(_CJK.match(c) and (c not in L.NOT_GIVEN or (k == 0 and given == 2 and c in L.GIVEN_FIRST_OK)
+                                  or (k == given - 1 and given == 2 and e == limit and c == "和"))
+               and c not in "省市区县委党府部局厅院" for k, c in enumerate(g)):
             ends.append(e)
     return ends
 
@@ -149,13 +170,17 @@ _DATE_LEAD = re.compile(r"(?:\d{2,4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午
 _DATE_AFTER = re.compile(r"(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日")
 
 
+_REVOKED = re.compile(r"(?:撤销|免去|接受)((?:[\u4e00-\u9fff]{2,3}、){0,8}[\u4e00-\u9fff]{2,3}?)(?:同志)?"
+                      r"(?=政协第|第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届|全国|辞去|的)")
+_VERB_WORDS = {"学习", "实习", "练习", "复习", "补习", "见习", "研习"}
 _ORGAN_NAMES = set(L.NATIONAL_PREFIXES) | set(L.COUNTRIES) | {
     "政协", "人大", "全国政协", "全国人大", "国务院", "国政协", "政府", "工商联", "商联", "主席团", "委员会", "全国文联",
     "全国侨联", "中国文联", "中国侨联", "中国作协", "文联", "侨联", "作协", "国家"}
 _NAME_STOP = {"有关", "负责", "同志", "代表", "委员", "常委", "群众", "干部", "领导", "全体", "各位", "大家", "企业",
               "我们", "他们", "双方", "两国", "中方", "会议", "会上", "期间", "其中", "以及", "应邀", "应约", "来自",
               "随同", "共同", "同时", "随后", "届时", "当天", "此前", "目前", "近日", "日前", "全国", "国家", "地方",
-              "职务", "职位", "常务", "执行", "围绕", "担任", "出任", "兼任", "继续", "班子", "成员", "有效", "有力", "高度", "严格", "安全", "发展", "经济", "社会", "文化", "生态", "和平", "合作", "方案"} | set(L.COUNTRIES)
+              "职务", "职位", "常务", "执行", "围绕", "担任", "出任", "兼任", "继续", "班子", "成员", "有效", "有力", "高度", "严格", "安全", "发展", "经济", "社会", "文化", "生态", "和平", "合作", "方案",
+              "民革", "民盟", "民建", "民进", "农工党", "致公党", "台盟", "九三学社"} | set(L.COUNTRIES)
 _NON_NAME_CHARS = set("省市县区委部厅局院会党府办署处室组团队校司社台网族")
 
 
@@ -184,7 +209,9 @@ def plausible_name(s: str, lenient: bool = False) -> bool:
         return True
     if not 2 <= len(s) <= 4 or not all(_CJK.match(c) for c in s) or s in _region_names() or s in _NAME_STOP:
         return False
-    if any(c in _NON_NAME_CHARS or c in L.NOT_GIVEN for c in s[1:]):
+    if any((c in _NON_NAME_CHARS or c in L.NOT_GIVEN)
+           and not (k == 1 and len(s) == 3 and c in L.GIVEN_FIRST_OK and s[0] in L.SURNAMES)
+           for k, c in enumerate(s[1:], 1)):
         return False
     if s[:2] in L.COMPOUND_SURNAMES:
         return len(s) >= 3
@@ -192,10 +219,13 @@ def plausible_name(s: str, lenient: bool = False) -> bool:
         return False
     if lenient and (_tries()["rank"].parse_longest(s) or R.find_mentions(s)):
         return False
+    if lenient and s[0] not in L.SURNAMES and (s[-1] in "家者们员人士界" or s.startswith(("特邀", "兼"))
+                                               or _starts_with_any(s, L.NATIONAL_PREFIXES)):
+        return False  # 企业家, 科学家, 工作者, 工商界
     if lenient and any(starts_with_word(s, i, "cue") for i in range(2, len(s))):
         return False  # 邵鸿参加: a name does not end with a cue word
-    return s[0] in L.SURNAMES or (lenient and s[0] not in L.NOT_GIVEN and s[0] not in _NON_NAME_CHARS
-                                  and s[0] not in L.NOT_NAME_START)
+    return s[0] in L.SURNAMES or (lenient and s[0] == "向" and len(s) <= 3) or (
+        lenient and s[0] not in L.NOT_GIVEN and s[0] not in _NON_NAME_CHARS and s[0] not in L.NOT_NAME_START)
 
 
 def _follows_ok(text: str, e: int, limit: int) -> bool:
@@ -228,6 +258,8 @@ class TitleParse:
     body: str  # title with the printed region removed (level word kept)
     national: bool = False
     collective: bool = False
+    former: bool = False  # 前副总理: a post no longer held (no post fact)
+    foreign: bool = False  # 新加坡总理: a post abroad (region null, country kept)
 
 
 def _rank_of(title: str) -> Optional[str]:
@@ -237,7 +269,21 @@ def _rank_of(title: str) -> Optional[str]:
 def parse_title(raw: str) -> Optional[TitleParse]:
     """Parse a title string (``上海市委副书记``, ``常务副省长``, ``国务院副总理``) or return None."""
     t = _SESSION.sub("", raw)
-    t = re.sub(r"分管[^、，的]{1,12}的", "", t)
+    duty = re.search(r"分管[^、，的]{1,12}的", t)
+    if duty:  # 中央组织部分管日常工作的副部长: parsed without the duty, which stays in the title as printed
+        tp = parse_title(t[: duty.start()] + t[duty.end():])
+        rank = _rank_of(tp.body) if tp is not None else None
+        if tp is None or not rank or not t.endswith(rank):
+            return tp
+        return dataclasses.replace(tp, text=t, body=tp.body[: -len(rank)] + duty.group(0) + rank)
+    if _ends_with_any(t, L.EVENT_FUNCTIONS) and not any(v in t for v in ("主持", "出席", "召开", "的")):
+        return TitleParse(t, None, t, former=True)  # 大会执行主席, 中央代表团副团长: a function at one event, not a post
+    if t.startswith("前") and len(t) > 2:  # 前副总理: a former post
+        tp = parse_title(t[1:])
+        return TitleParse(t, None, t, former=True) if tp is not None and not tp.collective else None
+    country = _starts_with_any(t, L.COUNTRIES)
+    if country and country != "中国" and len(t) > len(country) and _CJK.match(t[len(country)]) and _rank_of(t) and not any(v in t for v in ("主持", "出席", "召开", "参加", "的", "任命", "决定")):
+        return TitleParse(t, None, t, foreign=True)  # 新加坡总理, 阿塞拜疆国民会议主席
     if not t or len(t) > 40 or any(v in t for v in ("主持", "出席", "召开", "会议", "参加", "指出", "强调", "的", "免去",
                                                      "任命", "决定", "同意", "通过")):
         return None
@@ -253,7 +299,7 @@ def parse_title(raw: str) -> Optional[TitleParse]:
         rest = t[e:]
         printed = t[:e]
         level = _ends_with_any(region.name, L.LEVELS) or ""
-        if printed == region.name:  # full name printed: the level word is its suffix
+        if printed == region.name and level != "特别行政区":  # full name printed: the level word is its suffix
             body = level + rest if rest and not rest.startswith(level) else rest
         else:  # short name printed (上海, 江苏) followed by the rest
             body = rest
@@ -271,6 +317,39 @@ def parse_title(raw: str) -> Optional[TitleParse]:
     if rank and t == rank:
         return TitleParse(t, None, t)
     return None
+
+
+def _tibetan(s: str) -> bool:
+    return len(s) == 4 and (s[:2] in L.TIBETAN_NAME_PARTS or s[2:] in L.TIBETAN_NAME_PARTS)
+
+
+def _foreign_name_end(text: str, start: int, limit: int) -> Optional[int]:
+    """End of a transliterated name after a foreign title (斯里兰卡议长维克拉马拉特纳等…)."""
+    e = start
+    while e < limit and _CJK.match(text[e]) and (e - start < 2 or not starts_with_word(text, e, "follow")):
+        e += 1
+    name = text[start:e]
+    if not 2 <= len(name) <= 8 or e < limit and not (text[e] in "等和及" or starts_with_word(text, e, "cue")
+                                                    or text[e:e + 2] in ("一行", "夫妇", "在京", "在会")):
+        return None
+    if name[0] in L.NOT_NAME_START or name.startswith(("夫人", "女儿", "兼", "会", "特别", "出席", "代表", "等", "国", "特邀", "高级")) \
+            or name.endswith(("邀请", "通过", "热情", "首次", "时", "并", "以", "共", "界")) \
+            or name in _NAME_STOP or any(c in _NON_NAME_CHARS for c in name) or _tries()["rank"].parse_longest(name):
+        return None
+    return e
+
+
+def _split_concurrent(tp: TitleParse, ts: int, te: int) -> list[tuple[TitleParse, int, int]]:
+    """国务委员兼国务院秘书长 -> 国务委员 + 国务院秘书长; 全国政协副主席兼秘书长 -> … + 秘书长 (prefix shared later)."""
+    if "兼" not in tp.text[1:-1] or tp.collective or tp.former:
+        return [(tp, ts, te)]
+    out = []
+    for part in tp.text.split("兼"):
+        sub = parse_title(part)
+        if sub is None:
+            return [(tp, ts, te)]
+        out.append((sub, ts, te))
+    return out
 
 
 def _level_of(title_body: str) -> Optional[str]:
@@ -350,7 +429,17 @@ class RuleExtractor:
 
     # -- public ------------------------------------------------------------------------------
     def extract(self, article: Article) -> ArticleFacts:
-        """Run every extraction step on one article."""
+        """Run every extraction step on one article.
+
+        Traditional characters are read as simplified ones (one for one, so offsets are unchanged);
+        the facts keep the article as given.
+        """
+        source = article
+        article = to_simplified(article)
+        facts = self._extract(article)
+        return facts if article is source else dataclasses.replace(facts, article=source)
+
+    def _extract(self, article: Article) -> ArticleFacts:
         sentences, clean_spans = segment(article)
         works = [_SentenceWork(s, cs, article.clean[cs:ce]) for s, (cs, ce) in zip(sentences, clean_spans)]
         region_hits = self._regions(article, works)
@@ -376,6 +465,7 @@ class RuleExtractor:
         meetings, meeting_at = self._meetings(article, works, region_hits, persons)
         participations = self._roles(article, works, persons, meetings, meeting_at)
         documents = self._documents(article, works, meetings, meeting_at)
+        participations = self._drop_instructing(works, persons, participations)
         attending = {p.person for p in participations}
         holdings.extend(self._honorific_posts(article, works, persons, participations, meetings))
         persons = [p for p in persons if p.method != "coref"]
@@ -431,6 +521,12 @@ class RuleExtractor:
         for r in reversed(before):
             if _region_matches_level(r, level):
                 return r
+        # 省委书记信长星在南京主持…: the province of a city named in the sentence or the article
+        for r in [r for si, s, e, r in region_hits if si == w.sentence.index] + before[::-1] + \
+                [r for si, s, e, r in region_hits if e > here]:
+            for a in _with_ancestors(r)[1:]:
+                if _region_matches_level(a, level):
+                    return a
         return None
 
     def _resolve_post(self, tp: TitleParse, chain_region: Optional[R.Region], chain_prefix: str, w: _SentenceWork,
@@ -440,7 +536,13 @@ class RuleExtractor:
         if tp.national:
             return "中央", body, None, _organ_prefix(body)
         level = _level_of(body)
-        if tp.region is None and level is None and chain_prefix and not _starts_with_any(body, L.NATIONAL_PREFIXES):
+        if tp.region is None and level is None and chain_prefix and not _starts_with_any(body, L.NATIONAL_PREFIXES) \
+                and not tp.foreign:
+            if _starts_with_any(chain_prefix, L.NATIONAL_PREFIXES):
+                # 全国政协副主席兼秘书长 -> 全国政协秘书长; 中共中央政治局常委、首规委主任 -> 首规委主任 (中央)
+                if _rank_of(body) == body:
+                    body = chain_prefix + body
+                return "中央", body, None, chain_prefix
             # 市委副书记、宣传部部长 -> 市委宣传部部长; 市人大常委会常务副主任、党组副书记 -> 市人大常委会党组副书记
             body = chain_prefix + body
             level = _level_of(body)
@@ -472,10 +574,23 @@ class RuleExtractor:
         chain: list[tuple[TitleParse, int, int]] = []  # pending titles joined by 、
         list_mode = False  # a name list is running (市领导A、B、C)
         list_posts: list[Holding] = []  # posts shared by a list after a title (全国政协副主席A、B、C)
+        organs: list[tuple[str, int, int]] = []  # 中共中央港澳工作办公室、国务院港澳事务办公室主任: organs sharing a rank
         for cs, ce, delim in self._chunks(text):
             piece = text[cs:ce]
             parsed = self._parse_chunk(text, cs, ce)
+            if parsed is not None and organs and parsed[0]:
+                tp0, ts0, te0 = parsed[0][0]
+                rank = _rank_of(tp0.body)
+                if rank and not tp0.collective and not tp0.former and _organ_prefix(tp0.body):
+                    shared = [(parse_title(o + rank), a, b) for o, a, b in organs]
+                    parsed = ([x for x in shared if x[0] is not None] + parsed[0], parsed[1])
+            prev_organs, organs = organs, []
             if parsed is None:
+                lead = self._LEAD_IN.match(text, cs, ce)
+                organ = text[lead.end() if lead and lead.end() < ce else cs:ce]
+                if delim == "、" and not list_mode and 4 <= len(organ) <= 20 and _ends_with_any(organ, ("办公室", "委员会", "工作委员会")) \
+                        and (_starts_with_any(organ, L.NATIONAL_PREFIXES) or R.find_mentions(organ[:6])):
+                    organs = prev_organs + [(organ, ce - len(organ), ce)]
                 # A bare name continuing a list: 诸葛宇杰、朱芝松、陈金山出席
                 e = name_at(text, cs, ce) if list_mode else None
                 if e is not None:
@@ -498,7 +613,7 @@ class RuleExtractor:
                 list_mode = False
                 continue
             ns, ne = name_span
-            all_titles = chain + titles
+            all_titles = [part for tp, ts, te in chain + titles for part in _split_concurrent(tp, ts, te)]
             chain = []
             p = _Person(text[ns:ne], w.cstart + ns, w.cstart + ne, w.cstart + ne, w.sentence.index)
             posts: list[Holding] = []
@@ -509,6 +624,8 @@ class RuleExtractor:
                 w.masked.append((ts, te))
                 if tp.collective:
                     collective = True
+                    continue
+                if tp.former:
                     continue
                 region_name, title, chain_region, chain_prefix = self._resolve_post(
                     tp, chain_region, chain_prefix, w, ts, article, region_hits)
@@ -538,12 +655,20 @@ class RuleExtractor:
                 continue
             for pos, k in enumerate(run):
                 cs, ce, _ = chunks[k]
+                if pos == 0 and ce - cs > 3 and not any(cs <= a < ce for a, _ in spans):
+                    lead = re.search(r"(?:还有|包括|分别是|有)([\u4e00-\u9fff·]{2,4})$", text[cs:ce])
+                    if lead and plausible_name(lead.group(1)):
+                        anchor = lead.group(1) in known or bool(_lead_roles(text[:cs + lead.start(1)]))
+                        members.append((cs + lead.start(1), ce, anchor))
+                        continue  # 出席座谈会的党外人士还有陈晓光、郑建邦…
                 if ce - cs > 12 and pos != len(run) - 1 and not any(cs <= a < ce for a, _ in spans):
                     members.append((-1, -1, False))  # too long to be a name
                     continue
                 hit = [(a, b) for a, b in spans if cs <= a < ce]
                 if hit:
                     members.append((hit[-1][0], hit[-1][1], True))
+                    if pos != len(run) - 1 and ce - hit[-1][1] > 2:
+                        members.append((-1, -1, False))  # 李国英分别作的关于…代表建议、批评和意见: the list ended
                     continue
                 piece = text[cs:ce]
                 parts = re.split(r"(?<=[\u4e00-\u9fff])(?:和|及)(?=[\u4e00-\u9fff])", piece, maxsplit=1)
@@ -551,7 +676,15 @@ class RuleExtractor:
                     members.append((cs, cs + len(parts[0]), parts[0] in known))
                     members.append((ce - len(parts[1]), ce, parts[1] in known))
                     continue
-                if len(parts) == 2 and plausible_name(parts[0]):  # 吴政隆及中央和国家机关有关部门: the list ends here
+                if len(parts) == 2 and plausible_name(parts[0]):
+                    b0 = ce - len(parts[1])
+                    e2 = name_at(text, b0, ce)
+                    if e2 is not None and plausible_name(text[b0:e2], True) and starts_with_word(text, e2, "cue"):
+                        # 何立峰和苗华出席开幕式: the last name of the list, then its verb
+                        members.append((cs, cs + len(parts[0]), parts[0] in known))
+                        members.append((b0, e2, True))
+                        continue
+                    # 吴政隆及中央和国家机关有关部门: the list ends here
                     members.append((cs, cs + len(parts[0]), parts[0] in known))
                     members.append((-1, -1, False))
                     continue
@@ -577,7 +710,8 @@ class RuleExtractor:
                     stretch.append(m)
                     continue
                 strict = sum(plausible_name(text[a:b]) for a, b, _ in stretch)
-                has_anchor = any(anch for _, _, anch in stretch)
+                has_anchor = any(anch for _, _, anch in stretch) or (
+                    len(stretch) >= 2 and strict == len(stretch) and bool(_predicate(text[stretch[-1][1]:])[0]))
                 anchored = has_anchor or strict >= 4
                 if len(stretch) >= 2 and anchored and strict * 2 >= len(stretch):
                     for a, b, _ in stretch:
@@ -638,13 +772,20 @@ class RuleExtractor:
                 out.append((p, posts))
         return out
 
-    _LEAD_IN = re.compile(r"(?:会议|大会|会上|随后|同时|并)?(?:由|经|受|在)")
+    _LEAD_IN = re.compile(r"(?:[^，。；、]{0,8}?(?:会议|大会)|会上|随后|同时|并)?(?:由|经|受|在|听取了?)|以及|及|和"
+                          r"|(?:出席|参加|列席|陪同)[^，。；、]{0,12}?(?:的|人员)(?:还有|有|包括)[：:]?")
 
     def _parse_chunk(self, text: str, cs: int, ce: int) -> Optional[tuple[list[tuple[TitleParse, int, int]], Optional[tuple[int, int]]]]:
         """Titles (with spans) at the start of a chunk and the name after them, if any."""
         lead = self._LEAD_IN.match(text, cs, ce) or _DATE_LEAD.match(text, cs, ce)
         if lead and lead.end() < ce:
             cs = lead.end()
+        k = text.find("的", cs, ce)
+        if 0 < k - cs <= 16 and k + 1 < ce and _starts_with_any(text[k + 1:ce], L.NATIONAL_PREFIXES + ("中共",)):
+            # 担任中央代表团副团长的中共中央政治局委员…: the title starts after the clause that describes the person
+            inner = self._parse_chunk(text, k + 1, ce)
+            if inner is not None:
+                return inner
         piece = text[cs:ce]
         ranks = _tries()["rank"].parse_longest(piece)
         ends = sorted({e for _, e, _ in ranks} | {len(piece) - len(c) + len(c) for c in ()})
@@ -661,12 +802,32 @@ class RuleExtractor:
                 if not tp.collective:
                     return [(tp, cs, cs + e)], None
                 continue
-            ne = name_at(text, cs + e, ce) if not tp.collective else name_at(text, cs + e, ce)
+            if tp.foreign and text[cs + e:cs + e + 1] == "国":
+                continue  # 轮值主席国马来西亚: the presiding country, not a name
+            ne = name_at(text, cs + e, ce)
+            if ne is None and tp.foreign:
+                ne = _foreign_name_end(text, cs + e, ce)
             if ne is None and not tp.collective:
+                for n in (2, 3):
+                    cand = text[cs + e:cs + e + n]
+                    r = R.lookup(cand) if cand in _region_names() else None
+                    if cs + e + n <= ce and cand in _region_names() and (r is None or r.level == "county") \
+                            and cand[0] in L.SURNAMES and _follows_ok(text, cs + e + n, ce) \
+                            and not _starts_with_any(text[cs + e + n:cs + e + n + 3], ("市", "省", "区", "县", "委", "党")):
+                        ne = cs + e + n  # 钟山 (also a county's name) after 主任委员
+                        break
+            if ne is None:
                 for n in (4, 3, 2):
                     cand = text[cs + e:cs + e + n]
-                    if cs + e + n <= ce and plausible_name(cand, True) and (
+                    if n == 4 and not (plausible_name(cand) or _tibetan(cand)):
+                        continue  # 发挥政协委员主体作用: no four-character guesses
+                    if tp.collective and not (plausible_name(cand) or _tibetan(cand)):
+                        continue
+                    ok = plausible_name(cand, True) or (
+                        n == 3 and cand[0] in L.TITLE_ONLY_SURNAMES and not tp.collective and plausible_name("王" + cand[1:]))
+                    if cs + e + n <= ce and ok and (
                             cs + e + n == ce or starts_with_word(text, cs + e + n, "cue")
+                            or (_tibetan(cand) or cand[0] in L.TITLE_ONLY_SURNAMES) and _follows_ok(text, cs + e + n, ce)
                             or text[cs + e + n:cs + e + n + 2] in ("宣布", "宣读", "主持")):
                         ne = cs + e + n
                         break
@@ -697,24 +858,48 @@ class RuleExtractor:
         trie = _trie(known)
         by_pos = {(p.sentence, p.start): p for p in first}
         out: list[_Person] = []
+
+        def admit(cand: str, a: int, w: _SentenceWork) -> None:
+            """A name found by a pattern (not the trie) becomes a mention, and known elsewhere."""
+            if (w.sentence.index, a) not in by_pos and plausible_name(cand) and cand not in _NAME_STOP:
+                by_pos[(w.sentence.index, a)] = _Person(cand, a, a + len(cand), a + len(cand), w.sentence.index)
+                known.add(cand)
+
         for w in works:
             taken: list[tuple[int, int]] = []
             for s, e, name in trie.parse_longest(w.text):
                 a = w.cstart + s
                 if (w.sentence.index, a) in by_pos:
                     continue
-                if not _follows_ok(w.text, e, len(w.text)) and not self._honorific_after(w.text, e):
+                clause_start = s == 0 or w.text[s - 1] in "，。；：、\n"
+                if not _follows_ok(w.text, e, len(w.text)) and not self._honorific_after(w.text, e) \
+                        and not (clause_start and len(name) >= 3):
                     continue
                 method = f"hanlp:{self.ner.model_id}" if name in self.model_names else "dict"
                 p = _Person(name, a, w.cstart + e, w.cstart + e, w.sentence.index, method)
                 by_pos[(w.sentence.index, a)] = p
             # A bare name opening a clause right before a strong cue: 何立峰陪同考察, 刘鹤出席.
             for m in re.finditer(r"(?:^|(?<=[，。；：\s]))([\u4e00-\u9fff]{2,3}?)(?:等)?(?=陪同|出席|主持|参加|列席|致辞)", w.text):
+                admit(m.group(1), w.cstart + m.start(1), w)
+            # 关于撤销田学斌、何松政协第十四届全国委员会委员资格的决定: the persons a decision names
+            for m in _REVOKED.finditer(w.text):
+                off = m.start(1)
+                for cand in m.group(1).split("、"):
+                    admit(cand, w.cstart + off, w)
+                    off += len(cand) + 1
+            # 贺一诚和夫人郑素贞陪同: a spouse named after 夫人
+            for m in re.finditer(r"(?<=夫人)([\u4e00-\u9fff]{2,3}?)(?=陪同|等|、|，|和|一同|一起|出席|参加|$)", w.text):
+                admit(m.group(1), w.cstart + m.start(1), w)
+            # 列席会议的刘忻等同志 / 陪同考察的张三、李四: a name right after a relative clause with a cue
+            for m in re.finditer(r"(?:出席|参加|列席|陪同)[^，。；、]{0,10}的([\u4e00-\u9fff]{2,3}?)(?=等|、|，|同志|$)", w.text):
+                admit(m.group(1), w.cstart + m.start(1), w)
+            # 姜信治宣布…决定 / 李书磊强调: a three-character name opening a clause before a speech or report verb
+            for m in re.finditer(r"(?:^|(?<=[，。；：\s]))([\u4e00-\u9fff]{3})(?=宣布|宣读|讲话|发言|指出|强调|表示|通报|介绍|作了?(?:报告|说明|汇报))",
+                                 w.text):
                 cand = m.group(1)
-                a = w.cstart + m.start(1)
-                if (w.sentence.index, a) not in by_pos and plausible_name(cand) and cand not in _NAME_STOP:
-                    by_pos[(w.sentence.index, a)] = _Person(cand, a, a + len(cand), a + len(cand), w.sentence.index)
-                    known.add(cand)
+                if not _tries()["rank"].parse_longest(cand) and not cand.endswith(("主席", "总理", "书记")) \
+                        and not any(ms <= m.start(1) < me for ms, me in w.masked):
+                    admit(cand, w.cstart + m.start(1), w)
             # 宁吉喆委员发言说 / 曹小红常委代表…建议: a member title right after a name at the start of a clause.
             for m in re.finditer(r"(?:^|(?<=[，。；、：\s]))([\u4e00-\u9fff·]{2,8}?)(?:委员|常委)(?=[\u4e00-\u9fff])", w.text):
                 cand = m.group(1)
@@ -739,6 +924,8 @@ class RuleExtractor:
                     cand = w.text[ns:s]
                     if hon == "同志" and not plausible_name(cand):
                         continue
+                    if w.text[max(0, ns - 1):ns + 1] in _VERB_WORDS:
+                        continue  # 学习乔石同志: 学习 is the verb
                     if any(w.text[max(0, ns - k):s] in _ORGAN_NAMES for k in range(6)) or w.text[s - 2:s] in _ORGAN_NAMES:
                         continue  # 全国政协主席: 国政协 is the tail of an organ, not a name
                     if s in name_ends(w.text, ns, s) and cand not in _NAME_STOP and not any(ms < s and me > ns for ms, me in w.masked):
@@ -752,12 +939,17 @@ class RuleExtractor:
             w = works[p.sentence]
             rel = p.end - w.cstart
             hon = self._honorific_after(w.text, rel)
+            if not hon and w.text[rel:rel + 2] in ("委员", "常委") and w.text[rel + 2:rel + 3] != "会" \
+                    and not any(ms <= rel < me for ms, me in w.masked):
+                hon = w.text[rel:rel + 2]  # 丛斌委员和列席会议的…: a member title after a listed name
             if hon and p.post_end == p.end:
                 p.post_end = p.end + len(hon)
                 p.honorific = hon
             out.append(p)
         # 他/她 opening a clause before a speech cue refers to the person named last (他强调 / 他说).
-        ordered = sorted(out, key=lambda p: p.end)
+        ordered = sorted((p for p in out if not _OBJECT_NAME.match(works[p.sentence].text, p.end - works[p.sentence].cstart)
+                          and works[p.sentence].text[p.start - works[p.sentence].cstart - 1:p.start - works[p.sentence].cstart]
+                          not in ("以", "对", "把", "向", "给", "了", "念", "和")), key=lambda p: p.end)
         ends = [p.end for p in ordered]
         for w in works:
             for m in re.finditer(r"(?:^|(?<=[，。；：]))[他她](?=说|强调|指出|表示|提出|要求)", w.text):
@@ -802,6 +994,14 @@ class RuleExtractor:
             lead: list[str] = []  # roles announced before the list: 出席座谈会的党外人士还有A、B
             last_end = 0
             plist = by_sentence.get(w.sentence.index, [])
+            # X表示，…习近平总书记出席庆祝大会…: names inside reported speech (to the next ；) take no role
+            quotes = []
+            for q in _SPEECH_OPEN.finditer(w.text):
+                if not quotes or q.start() >= quotes[-1][1]:
+                    end = w.text.find("；", q.end())
+                    quotes.append((q.end(), end if end >= 0 else len(w.text)))
+            if quotes:
+                plist = [p for p in plist if not any(a <= p.start - w.cstart < b for a, b in quotes)]
             for k, p in enumerate(plist):
                 if not group:
                     new_lead = _lead_roles(w.text[max(0, p.start - w.cstart - 60):p.start - w.cstart])
@@ -816,6 +1016,18 @@ class RuleExtractor:
                 nxt = plist[k + 1].start - w.cstart if k + 1 < len(plist) else len(w.text)
                 segment_text = _mask(w.text, w.masked, rel_end, nxt)
                 roles, joins = _predicate(segment_text)
+                rel = _RELATIVE_CUE.search(_mask(w.text, w.masked, max(0, p.start - w.cstart - 14), p.start - w.cstart))
+                if rel:  # 列席会议的刘忻: this name's own role
+                    assign([p], [L.ROLE_CUES[rel.group(1)]], w)
+                if not roles and re.match(r"(?:等)?(?:就|围绕|针对)", segment_text):
+                    # 沈跃跃、王勇围绕学习贯彻习近平总书记…精神作发言: the topic holds a name, the verb comes after it
+                    roles = [r for r in _predicate(_mask(w.text, w.masked, rel_end, len(w.text)))[0]
+                             if r in ("spoke", "reported")]
+                if roles and nxt < len(w.text):
+                    # 出席会议，传达习近平重要指示并讲话: verbs of the same subject run past a name in their object
+                    more, _ = _predicate(_mask(w.text, w.masked, rel_end, len(w.text)))
+                    if more and more[0] == roles[0]:
+                        roles = list(dict.fromkeys(roles + more))
                 group.append(p)
                 if roles:
                     assign(group, roles, w)
@@ -824,6 +1036,15 @@ class RuleExtractor:
                     assign(group, lead, w)
                     group = []
         return list(out.values())
+
+    @staticmethod
+    def _drop_instructing(works: list[_SentenceWork], persons: list[_Person],
+                          participations: list[Participation]) -> list[Participation]:
+        """Who 作出重要指示 from afar (习近平…作出重要指示指出 / 习近平强调) speaks, but does not attend, unless a cue says so."""
+        far = {p.name for p in persons
+               if _INSTRUCTS.match(works[p.sentence].text, p.post_end - works[p.sentence].cstart)}
+        present = {p.person for p in participations if p.role in ("chaired", "attended", "attended_nonvoting")}
+        return [p for p in participations if p.person not in far or p.person in present]
 
     def _honorific_posts(self, article: Article, works: list[_SentenceWork], persons: list[_Person],
                          participations: list[Participation], meetings: list[Meeting]) -> list[Holding]:
@@ -839,6 +1060,16 @@ class RuleExtractor:
                 title = body + p.honorific
             if title:
                 out.append(Holding(p.name, "中央", title, self._evidence(article, works[p.sentence], p.start, p.post_end)))
+            if title and p.honorific in ("委员", "常委"):
+                # 杨关林、李巍、丛斌委员: the member title after the last name of a 、-list holds for the whole list
+                w = works[p.sentence]
+                same = sorted((q for q in persons if q.sentence == p.sentence and q.end <= p.start), key=lambda q: q.end)
+                nxt = p
+                for q in reversed(same):
+                    if w.text[q.end - w.cstart:nxt.start - w.cstart] != "、" or q.honorific or q.name not in attending:
+                        break
+                    out.append(Holding(q.name, "中央", title, self._evidence(article, w, q.start, p.post_end)))
+                    nxt = q
         return out
 
     # -- meetings ---------------------------------------------------------------------------
@@ -880,7 +1111,7 @@ class RuleExtractor:
         meetings.append(Meeting(key, name, when, self._evidence(article, works[si], s, e)))
         return key
 
-    _INSPECTION = re.compile(r"(?:在|到|赴|前往)([^，。；]{1,40}?)(?:考察|调研|视察)|(?:考察|调研|视察)了?")
+    _INSPECTION = re.compile(r"(?:在|到|赴|前往)([^，。；]{1,40}?)(?:考察|调研|视察)|(?:考察|调研|视察)了?|抵达")
 
     def _inspections(self, works: list[_SentenceWork], persons: list[_Person]) -> list[tuple[int, str, int, int]]:
         """A person's visit (X在Y考察 / X到Y调研 / X考察了Y) as an event: (sentence, name, clean start, end)."""
@@ -939,7 +1170,8 @@ class RuleExtractor:
                             continue
                         between = before[k + len(v):]
                         between = between[1:] if between.startswith("了") else between
-                        between = re.sub(r"^(?:修订|制定|修改|起草|出台|落实|实施|贯彻)", "", between)
+                        between = re.sub(r"^(?:修订后的|新修订的|修改后的|新制定的|修订|制定|修改|起草|出台|落实|实施|贯彻)", "",
+                                         between)
                         if between == "" or (len(between) <= 25 and _ends_with_any(between, L.ORGAN_SUFFIXES)
                                              and not re.search(r"[，。；、]", between)):
                             action = L.DOC_ACTIONS[v]
@@ -957,7 +1189,15 @@ class RuleExtractor:
                 if key not in out and not any(k[0] == title for k in out):
                     out[key] = DocumentAction(title, action, current, None,
                                               self._evidence(article, w, w.cstart + s, w.cstart + e))
-        return list(out.values())
+        # 通过了这三个审议结果的报告: the reports studied earlier in the article are adopted
+        for w in works:
+            for m in _REF_ADOPT.finditer(w.text):
+                for key in [k for k in list(out) if k[1] == "studied" and k[0].endswith(m.group(1))]:
+                    d = out[key]
+                    out.setdefault((key[0], "adopted"), DocumentAction(d.title, "adopted", d.meeting, d.issuer, d.evidence))
+        # 讨论《X》… 讨论并原则通过《X》: a document adopted in the article is not also listed as studied
+        adopted = {t for t, a in out if a == "adopted"}
+        return [d for (t, a), d in out.items() if not (a == "studied" and t in adopted)]
 
     # -- reporters --------------------------------------------------------------------------
     def _reporters(self, article: Article, works: list[_SentenceWork]) -> list[PersonMention]:
@@ -1009,9 +1249,16 @@ def _mask(text: str, masked: list[tuple[int, int]], start: int, end: int) -> str
 
 _FILLER_RE = re.compile("|".join(sorted(map(re.escape, L.PREDICATE_FILLER), key=len, reverse=True)))
 _ALLOWED_RESIDUE = re.compile(
-    r"(?:在|并|在.{1,8}时|(?:作了?|发表了?)(?:重要)?|(?:[在到赴].{0,24}?)?(?:考察|调研|视察)了?并?(?:在.{0,8})?)?")
-_LEAD_FILLER = re.compile(r"代表[\u4e00-\u9fff]{1,15}$|[\u4e00-\u9fff、]{0,30}?(?:有关部门|有关方面|有关单位)?负责(?:同志|人)"
-                          r"|[\u4e00-\u9fff]{0,20}?(?:老同志|全体成员|各界人士|干部群众|各族群众|群众代表)")
+    r"(?:在|并|在.{1,8}时|在[^，,、；。]{1,12}?(?:上|中|下|前|里)?(?:以视频方式|通过视频|视频)?|向[^，,、；。]{1,8}?"
+    r"|(?:就|围绕|针对)[^；。]{1,120}?(?:作了?|分别)?"
+    r"|(?:以视频方式|通过视频|视频|书面)|(?:也|还)?(?:前往|到|赴)[^，,、；。]{1,8}"
+    r"|带队|率队|带领[^，,、；。]{1,12}|率[^，,、；。]{1,12}|受[^，,、；。]{0,12}委托[，,]?"
+    r"|(?:率[^，,、；。]{1,10}?)?乘(?:坐)?(?:专机|飞机|火车|高铁)(?:抵达[^，,、；。]{1,8}[，,]?)?"
+    r"|(?:作了?|发表了?)(?:重要|总结|大会|交流|书面|主旨|专题|视频|工作|即席)?"
+    r"|作了?(?:工作)?(?:部署|布置|总结|动员|点评|辅导)[，,]?(?:并)?"
+    r"|(?:[在到赴].{0,24}?)?(?:考察|调研|视察)了?并?(?:在.{0,8})?)?")
+_LEAD_FILLER = re.compile(r"代表[\u4e00-\u9fff]{1,15}$|[省市区县州]委常委|[省市区县州](?:级)?领导|来自[^，。；]{1,40}?(?:代表|人士|嘉宾|成员|官员)|[\u4e00-\u9fff、]{0,70}?(?:有关部门|有关方面|有关单位)?负责(?:同志|人)"
+                          r"|[\u4e00-\u9fff]{0,20}?(?:老同志|全体成员|各界人士|干部群众|各族群众|群众代表|团成员|组成员|委员会委员|负责人)")
 
 
 _TIME_RE = re.compile(r"(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日|上午|下午|晚上|晚间|当天|今天|昨天|今日|昨日|日前|近日|"
@@ -1027,7 +1274,8 @@ def _strip_filler(text: str) -> str:
     return text
 
 
-_LEAD_ROLE = re.compile(r"(出席|参加|列席|陪同)[^，。；]{0,24}?(?:的|人员)[^，。；]{0,12}?(?:还有|有)[：:]?$|(在主席台就座)的(?:还有|有)[：:]?$")
+_LEAD_ROLE = re.compile(r"(出席|参加|列席|陪同)[^，。；]{0,24}?(?:的|人员)[^，。；]{0,12}?(?:还有|有|包括)[：:]?"
+                        r"(?:[\u4e00-\u9fff]{0,6}(?:领导|负责同志))?$|(在主席台就座)的(?:还有|有)[：:]?$")
 
 
 def _lead_roles(before: str) -> list[str]:
@@ -1038,13 +1286,41 @@ def _lead_roles(before: str) -> list[str]:
     return [L.ROLE_CUES[m.group(1)]] if m.group(1) else ["attended"]
 
 
-_REPORT_RE = re.compile(r"(.{0,6}?)作(?!出)[^，。；]{0,40}?(?:报告|说明)")
-_REPORT_ON_RE = re.compile(r"()就[^。；]{0,80}?作了?(?:汇报|说明|报告)")
+_OBJECT_NAME = re.compile(r"(?:同志)?为核心|(?:同志)?的|(?:总书记|主席)?(?:的)?(?:重要讲话|重要指示|重要论述|贺信|贺电)")
+_SPEECH_OPEN = re.compile(r"(?:指出|强调|表示|认为|要求|希望|说|提出)[，：:]")
+_INSTRUCTS = re.compile(r"[^，。；]{0,30}?(?:作出|做出)(?:重要)?(?:指示|批示)")
+
+_REPORT_RE = re.compile(r"(.{0,6}?)作(?!出)[^，。；]{0,90}?(?:报告|说明|讲座)")
+_REPORT_ON_RE = re.compile(r"(.{0,4}?)就[^。；]{0,80}?作了?(?:汇报|说明|报告)")
+
+
+_CHAIN_GAP = re.compile(r"[^，,、。；\s]{0,4}|[^，,、。；\s]{0,24}?并|[^，,、。；\s]{0,30}[，,](?:并|随后|同时|还|又|并在会上|在会上)?")
+
+
+def _chained_roles(clause: str, last: int, cues) -> list[str]:
+    """Further verbs of the same subject: 主持会议并讲话; 出席会议，传达习近平重要指示并讲话."""
+    out = []
+    first = L.ROLE_CUES.get(clause[max(0, last - 2):last]) or L.ROLE_CUES.get(clause[max(0, last - 4):last])
+    for s, e, c in cues:
+        gap = clause[last:s]
+        if "听" in gap or not _CHAIN_GAP.fullmatch(gap) or clause[max(0, s - 2):s].endswith("重要"):
+            break
+        if re.search(r"[，,]", gap) and (first == "chaired" or clause[e:e + 2] in ("学习", "贯彻")):
+            break  # 主持召开会议，传达学习…: the meeting's agenda, not the chair's report
+        out.append(L.ROLE_CUES[c])
+        last = e
+    return out
+
+
+_RELATIVE_CUE = re.compile(r"(出席|参加|列席|陪同)[^，。；、]{0,10}的$")
 
 
 def _predicate(segment_text: str) -> tuple[list[str], bool]:
     """Roles stated right after a person (group), and whether the group continues."""
     clause = re.split(r"[。；;]", segment_text, maxsplit=1)[0]
+    rel = _RELATIVE_CUE.search(clause)
+    if rel and _strip_filler(re.sub(r"^(?:委员|常委|代表)", "", clause[: rel.start()])) == "":
+        return [], True  # 丛斌委员和列席会议的刘忻等同志，…提出询问: the cue belongs to the next name
     cues = _tries()["cue"].parse_longest(clause)
     roles: list[str] = []
     for rx in (_REPORT_RE, _REPORT_ON_RE):  # 作…报告 / 就…作了汇报
@@ -1052,21 +1328,27 @@ def _predicate(segment_text: str) -> tuple[list[str], bool]:
         if m and _ALLOWED_RESIDUE.fullmatch(_strip_filler(m.group(1))):
             roles.append("reported")
             break
-    if cues:
-        s0, e0, cue = cues[0]
+    for k0, (s0, e0, cue) in enumerate(cues):
+        if clause[max(0, s0 - 2):s0].endswith("重要"):
+            continue  # 围绕…重要讲话精神作发言: a later cue may still be the predicate
+        if clause[e0:e0 + 1] in ("的", "时") or cue == "说" and clause[e0:e0 + 1] in ("明", "服"):
+            continue  # 习近平总书记强调的“十个坚持”; 听取…工作汇报时的重要讲话; 作了说明: not a predicate
         residue = _strip_filler(clause[:s0])
-        if _ALLOWED_RESIDUE.fullmatch(residue) and not clause[max(0, s0 - 2):s0].endswith("重要"):
-            roles.append(L.ROLE_CUES[cue])
-            last = e0
-            for s, e, c in cues[1:]:
-                gap = clause[last:s]
-                if len(gap) > 4 or re.search(r"[，,、]|听", gap):
-                    break
-                roles.append(L.ROLE_CUES[c])
-                last = e
+        if not _ALLOWED_RESIDUE.fullmatch(residue):
+            break
+        if residue.startswith(("就", "围绕", "针对")) and L.ROLE_CUES[cue] not in ("spoke", "reported"):
+            continue  # 就…列席人员名单草案…作了汇报: a cue word inside the topic
+        if re.fullmatch(r"在[^，,]{0,30}?(?:报告|说明)中", residue):
+            roles.append("reported")  # 李强在报告中指出: the content of his report
+            break
+        roles.append(L.ROLE_CUES[cue])
+        roles.extend(_chained_roles(clause, e0, cues[k0 + 1:]))
+        break
     if roles:
         return list(dict.fromkeys(roles)), False
-    joins = _strip_filler(clause) == "" and bool(segment_text.strip()) or segment_text.strip() in ("", "、", "，")
+    joins = _strip_filler(clause) == "" and bool(segment_text.strip()) or segment_text.strip() in ("", "、", "，") \
+        or (segment_text.startswith("、") and len(segment_text) <= 40 and not re.search(r"[，。；：,;:]", segment_text)
+            and _rank_of(re.sub(r"（[^（）]*）$", "", segment_text)) is not None)  # 、中央党校（国家行政学院）…副校长（副院长）
     return [], joins
 
 
@@ -1084,7 +1366,7 @@ def _meeting_spans(text: str, require_held: bool = True) -> list[tuple[int, int,
         p = s
         while p > 0:
             ch = text[p - 1]
-            if not (_CJK.match(ch) or ch.isdigit() or ch in "“”"):
+            if not (_CJK.match(ch) or ch.isdigit() or ch in "“”－—"):
                 break
             if _ends_with_any(text[max(0, p - 6):p], L.MEETING_LEFT_STOPS):
                 break
@@ -1158,51 +1440,215 @@ def _article_date(works: list[_SentenceWork], published: Optional[date]) -> Opti
 
 _DOC_VERB_AFTER = ("会议", "会", "并", "还", "和", "及", "经", "决定", "表决", "原则", "先后", "分别", "同时", "一致",
                    "集体", "研究", "上", "后", "也", "均", "已", "次", "议", "认真", "传达", "学习", "审议", "讨论")
-_PLAIN_DOC_VERBS = re.compile(r"(审议通过|表决通过|原则通过|讨论通过|通过|追认|审议|审查|讨论|学习|传达|印发|发布)了?")
+_PLAIN_DOC_VERBS = re.compile(r"(审议通过|表决通过|原则通过|讨论通过|通过|追认|审议|审查|讨论|学习|传达|宣读|印发|发布)了?")
 
 
 def _plain_documents(text: str) -> list[tuple[str, str, int, int]]:
     """Documents named without 《》 after an action verb: 通过了新修订的野生动物保护法、预备役人员法.
 
     Items of a 、-list share the meeting prefix of the first one (十四届全国人大一次会议议程草案、
-    主席团和秘书长名单草案 -> 十四届全国人大一次会议主席团和秘书长名单草案).
+    主席团和秘书长名单草案 -> 十四届全国人大一次会议主席团和秘书长名单草案), and the frame of a title
+    whose middle is listed (关于批准中国和肯尼亚、中国和摩洛哥关于刑事司法协助的条约的决定 -> two decisions).
     """
     out = []
     for m in _PLAIN_DOC_VERBS.finditer(text):
         before = text[max(0, m.start() - 2):m.start()]
-        if before and _CJK.match(before[-1]) and not _ends_with_any(before, _DOC_VERB_AFTER):
-            continue  # 资格审查委员会: a verb inside a name
+        if before and _CJK.match(before[-1]) and not _ends_with_any(before, _DOC_VERB_AFTER) \
+                and m.group(1) not in ("宣读", "传达"):
+            continue  # 资格审查委员会: a verb inside a name (张国清宣读…: a person reads out)
         nxt = text[m.end():m.end() + 2]
-        if nxt[:1] in ("《", "") or nxt.startswith(("结果", "意见", "情况", "后", "时", "中", "的")):
+        if nxt[:1] in ("《", "", "并") or nxt.startswith(("结果", "意见", "情况", "后", "时", "的")) \
+                or nxt.startswith("中") and not nxt.startswith(("中共", "中央", "中华", "中国")):
             continue
         if m.group(1) == "通过" and text[max(0, m.start() - 2):m.start()] in ("审议", "表决", "原则", "讨论", "研究"):
             continue
         action = L.DOC_ACTIONS.get(m.group(1), "adopted" if m.group(1).endswith("通过") else None)
         if action is None:
             continue
-        clause = re.split(r"[，。；：,;:]", text[m.end():], maxsplit=1)[0]
-        pos = m.end()
-        prefix = ""
-        for k, item in enumerate(clause.split("、")):
-            start = pos
-            pos += len(item) + 1
-            title = re.sub(r"^(?:新修订的|修改后的|新制定的)", "", item).strip()
-            title = re.sub(r"^.{0,30}?(?:提请|提交|审议)[^关]{0,20}?的(?=.)", "", title)
-            if "关于" in title[1:] and re.search(r"(?:的|提出|分别)", title[: title.index("关于")]):
-                title = title[title.index("关于"):]
-            if k == 0:
-                j = title.rfind("会议")
-                prefix = title[: j + 2] if 0 < j < len(title) - 2 and not title.startswith("关于") else ""
-            elif prefix and not title.startswith(("关于", prefix)) and "会议" not in title:
-                title = prefix + title
-            parts = [title]
-            both = re.split(r"(?<=[稿案法划要告])(?:和|及)", title, maxsplit=1)
-            if len(both) == 2 and all(_ends_with_any(x, L.DOC_SUFFIXES) for x in both):
-                parts = both
-            for t in parts:
-                if 3 <= len(t) <= 80 and "《" not in t and not t.startswith(("该", "此", "这", "上述")) and _ends_with_any(t, L.DOC_SUFFIXES) \
-                        and not _ends_with_any(t, L.DOC_NOT) and not any(x in t for x in ("精神", "重要讲话")):
-                    out.append((t, action, start, start + len(item)))
+        subject = text[max(text.rfind(c, 0, m.start()) for c in "，。；：") + 1:m.start()]
+        if re.search(r"(?:各代表团|代表们|各小组|分组)[^、，]{0,6}$", subject):
+            continue  # 各代表团认真审议了…: the delegations' review, not an act of the meeting reported
+        if re.search(r"建议(?:[，,：:]|的)", text[max(text.rfind("。", 0, m.start()) + 1, 0):m.start()]):
+            continue  # 委员长会议建议，常委会…审议…: recommended for a later session
+        clause = _doc_clause(text, m.end())
+        out.extend(_list_titles(clause, m.end(), action))
+        # ，关于批准…的决定: a further title of the same list after a comma (the issuer prefix is shared)
+        pos = m.end() + len(clause)
+        first = out[-1][0] if out and out[-1][2] >= m.end() else ""
+        issuer = first[: first.find("关于")] if first.find("关于") > 0 and "的" not in first[: first.find("关于")] else ""
+        while text[pos:pos + 3] in ("，关于", ",关于"):
+            more = _doc_clause(text, pos + 1)
+            t = more.replace("《", "").replace("》", "")
+            if not (_ends_with_any(t, L.DOC_SUFFIXES) and len(t) <= 120):
+                break
+            out.append((issuer + t, action, pos + 1, pos + 1 + len(more)))
+            pos += 1 + len(more)
+    for m in _DELIVERED_OF.finditer(text):
+        if any(m.start() >= a and m.start() < b for _, _, a, b in out):
+            continue
+        out.extend(_list_titles(m.group(1), m.start(1), "studied"))
+    for m in _REPORTED_ON.finditer(text):
+        if not re.search(r"建议(?:[，,：:]|的)", text[text.rfind("。", 0, m.start()) + 1:m.start()]):
+            out.extend(t for t in _list_titles(m.group(1), m.start(1), "studied") if t[0].endswith(("草案", "稿")))
+    for m in _EXPLAINED.finditer(text):
+        if not any(m.start() >= a and m.start() < b for _, _, a, b in out):
+            out.append((m.group(1), "studied", m.start(1), m.end(1)))
+    for m in _MOTION.finditer(text):
+        if not re.search(r"建议[，,：:]", text[text.rfind("。", 0, m.start()) + 1:m.start()]):
+            out.append((m.group(1), "studied", m.start(1), m.end(1)))
+    for m in _DELIVERED.finditer(text):
+        t = m.group(1) or m.group(2)
+        if t and not t.startswith(_NOT_DELIVERED) and _ends_with_any(t, L.DOC_SUFFIXES) and not _ends_with_any(t, L.DOC_NOT) \
+                and "《" not in t and len(t) <= 150:
+            if "、" in t and m.group(2):  # 作的宪法和法律委员会关于A草案、关于B草案审议结果的报告
+                out.extend(_list_titles(t, m.start(2), "studied"))
+            else:
+                out.append((t, "studied", m.start(), m.end()))
+    return out
+
+
+# 向大会作政府工作报告 / 作关于国务院组织法修订草案的说明 / 听取了X作的…审议结果的报告: a report given to the meeting
+_DELIVERED = re.compile(r"(?:向(?:大会|会议|全会)|代表[\u4e00-\u9fff]{2,8})作了?(?:关于)?([^，。；、]{2,60}?)的说明"
+                        r"|(?:向(?:大会|会议|全会)|代表[\u4e00-\u9fff]{2,8}?|听取了?[^，。；]{2,30}?)(?<![工创合写动协操运制著])"
+                        r"作(?:了|的)?([^，。；]{4,150}?报告)(?![会稿和及])")
+# 刘奇就常委会第十四次会议议程草案、日程安排和…列席人员名单草案等作了汇报: drafts reported on
+_REPORTED_ON = re.compile(r"就([^。；，]{4,200}?)等?作了?(?:汇报|说明)")
+# 李鸿忠作关于国务院组织法修订草案的说明: the draft is before the session
+_EXPLAINED = re.compile(r"作了?关于([^，。；《》、]{2,60}?(?:草案|修正案))的说明")
+_DELIVERED_OF = re.compile(r"(?:分别)?作的(关于[^，。；《》]{2,150}?报告)(?=[，。；]|$)")
+# 国务院提出了关于提请审议耕地保护和质量提升法草案的议案: the draft is before the session
+_MOTION = re.compile(r"提出了?(?:关于)?提请审议([^，。；《》、]{2,60}?(?:草案|修正案))的议案")
+_NOT_DELIVERED = ("专题", "辅导", "重要", "主旨", "书面", "大会", "交流", "述职", "形势", "学术")
+
+
+_REF_ADOPT = re.compile(r"通过了?[^，。；]{0,12}?(?:这|上述|这些)?[一二三四五六七八九十两几]+(?:个|件|项)"
+                        r"([\u4e00-\u9fff]{2,12}?(?:报告|草案|修改稿|决定|议案))")
+
+
+_GENERIC_DOCS = {"草案", "决定草案", "法律草案", "草案修改稿", "修改稿", "表决稿", "代拟稿", "决议草案", "议案", "报告"}
+
+
+def _strip_paren(t: str) -> str:
+    return re.sub(r"（[^（）]*）$", "", t)
+
+
+def _doc_clause(text: str, start: int) -> str:
+    """The text after a document verb up to the end of its clause (a 《》 inside a title does not end it)."""
+    clause = re.split(r"[，。；：,;:]", text[start:], maxsplit=1)[0]
+    if clause.startswith("关于") and not _ends_with_any(clause, L.DOC_SUFFIXES) and text[start + len(clause):][:1] == "，":
+        more = re.split(r"[，。；：,;:]", text[start + len(clause) + 1:], maxsplit=1)[0]
+        if len(more) <= 40 and _ends_with_any(more, L.DOC_SUFFIXES) and "、" not in more:
+            clause = clause + "，" + more  # 关于免去…职务，撤销其委员资格的决定: one title
+    # …的报告并开展专题询问: the list ends before a second verb
+    for mm in re.finditer(r"并|等(?:文件|事项)?(?=$)", clause):
+        if _ends_with_any(clause[: mm.start()], L.DOC_SUFFIXES):
+            return clause[: mm.start()]
+    return clause
+
+
+def _list_titles(clause: str, base: int, action: str) -> list[tuple[str, str, int, int]]:
+    """Titles in one 、-list after a document verb (see :func:`_plain_documents`)."""
+    items: list[tuple[int, str]] = []
+    pos = base
+    for item in clause.split("、"):
+        items.append((pos, item))
+        pos += len(item) + 1
+    texts = [re.sub(r"^(?:新修订的|修订后的|修改后的|新制定的)", "", it).strip() for _, it in items]
+    ends = [bool(_ends_with_any(_strip_paren(t.replace("》", "")), L.DOC_SUFFIXES)) for t in texts]
+    out_titles: list[tuple[str, int, int]] = []
+    if len(texts) >= 2 and "关于" in texts[0] and ends[-1] and (
+            all(t.startswith("关于") for t in texts[1:]) or not any("关于" in t for t in texts[1:])):
+        # 宪法和法律委员会关于A草案、关于B草案审议结果的报告 / 关于A草案、B草案审议结果的报告: shared organ, 关于 and tail
+        last = texts[-1]
+        tail = texts[0][-2:]
+        k = last.rfind(tail)
+        frame = last[k + 2:] if k > 0 else ""
+        organ = texts[0][: texts[0].index("关于")]
+        if frame and _ends_with_any(frame, L.DOC_SUFFIXES) and all(t.endswith(tail) for t in texts[:-1]):
+            for (p0, it), t in zip(items, texts):
+                core = t[len(organ):] if organ and t.startswith(organ) else t
+                core = core[: core.rfind(tail) + 2] if t is last else core
+                core = core if core.startswith("关于") else "关于" + core
+                out_titles.append((organ + core + frame, p0, p0 + len(it)))
+            return [(t, action, s, e) for t, s, e in out_titles if 3 <= len(t) <= 120]
+    if len(texts) >= 2 and not ends[0] and ends[-1]:
+        last = texts[-1]
+        k_last = last.find("关于", 1)
+        if all(len(t) <= 10 and "关于" not in t for t in texts[:-1]) and k_last > 0:
+            # 中共中央、全国人大常委会、…、中央军委关于庆祝…的贺电: an issuer list
+            return [(last[k_last:], action, items[-1][0] + k_last, pos - 1)]
+        if texts[0].startswith("关于") and k_last > 0 and not any(t.startswith("关于") for t in texts[1:]):
+            lead = re.match(r"关于(?:批准|修改|废止|设立|接受)?", texts[0]).group(0)
+            frame = last[k_last:]
+            for (p0, it), t in zip(items, texts):
+                core = t[len(lead):] if t.startswith(lead) else t
+                core = core[:core.find("关于", 1)] if core.find("关于", 1) > 0 else core
+                out_titles.append((lead + core + frame, p0, p0 + len(it)))
+        elif "关于" in texts[0] and all(t.startswith("关于") for t in texts[1:]):
+            tail = texts[0][-2:]
+            k = last.rfind(tail)
+            frame = last[k + 2:] if k > 0 else ""
+            organ = texts[0][: texts[0].index("关于")]
+            if frame and _ends_with_any(frame, L.DOC_SUFFIXES):
+                for (p0, it), t in zip(items, texts):
+                    core = t[len(organ):] if organ and t.startswith(organ) else t
+                    core = core[: core.rfind(tail) + 2] if t is last else core
+                    out_titles.append((organ + core + frame, p0, p0 + len(it)))
+        else:
+            # 国务院关于建设中国特色、世界一流的大学…的报告: a 、 inside one title
+            merged: list[tuple[int, str]] = []
+            buf_start, buf = None, []
+            for (p0, it), end in zip(items, ends):
+                if buf_start is None:
+                    buf_start = p0
+                buf.append(it)
+                if end:
+                    merged.append((buf_start, "、".join(buf)))
+                    buf_start, buf = None, []
+            if merged and all(len(x) <= 80 for _, x in merged):
+                items = merged
+    if out_titles:
+        return [(t, action, s, e) for t, s, e in out_titles if 3 <= len(t) <= 120]
+    out = []
+    prefix = ""
+    for k, (start, item) in enumerate(items):
+        title = re.sub(r"^(?:新修订的|修订后的|修改后的|新制定的)", "", item).strip()
+        if title.startswith("《") or re.search(r"》[和及、与]《", title):
+            continue  # 《A》和《B》: book titles, read by the 《》 pass
+        if not title.startswith("关于"):
+            title = re.sub(r"^.{0,30}?(?:提请|提交|审议(?!结果))[^关]{0,20}?的(?=.)", "", title)
+        if "关于" in title[1:] and re.search(r"(?:的|提出|分别)", title[: title.index("关于")]):
+            title = title[title.index("关于"):]
+        if "和" in title and not _ends_with_any(title.split("和")[0], L.DOC_SUFFIXES) and k > 0 \
+                and re.search(r"会议", title.split("和", 1)[1]):
+            title = title.split("和", 1)[1]  # 日程安排和十四届全国人大三次会议议程草案: the titled part
+        j = title.rfind("会议")
+        if k == 0 or (0 < j < len(title) - 2 and not title.startswith("关于")):
+            prefix = title[: j + 2] if 0 < j < len(title) - 2 and not title.startswith("关于") else ""
+        elif prefix and not title.startswith(("关于", prefix)) and "会议" not in title:
+            title = prefix + title
+        parts = [title]
+        both = re.split(r"(?<=[稿案法划要告）])(?:和|及)", title, maxsplit=1)
+        if len(both) == 2 and all(_ends_with_any(_strip_paren(x), L.DOC_SUFFIXES) for x in both) \
+                and (not title.startswith("关于") or re.search(r"的[\u4e00-\u9fff]{1,3}$", both[0])):
+            parts = both  # (关于“十四五”规划和2035年远景目标纲要…报告 is one title)
+            j = both[0].rfind("会议")
+            if len(both[1]) <= 4 and 0 < j:  # …会议议程（草案）和日程 -> …会议日程
+                parts = [both[0], both[0][: j + 2] + both[1]]
+        for t in parts:
+            if re.search(r"等(?:议案|文件|报告|草案)$|[\d一二三四五六七八九十两几]个|这些|上述|(?:^|的)有关(?:决定|法律|议案|报告|草案|任免)", t) \
+                    or t in _GENERIC_DOCS:
+                continue  # 三个法律草案修改稿, 财政经济委员会的三个审查结果报告: references, not titles
+            inner = t.find("《")
+            if inner == 0 or t.count("《") != t.count("》") or t.endswith("》"):
+                continue  # 学习中央全面依法治国委员会《关于…的意见》: the book title itself is the document
+            t = t.replace("《", "").replace("》", "")  # 关于批准《…条约》的决定: an inner title is part of the name
+            if t.startswith(("相关", "有关")) or len(t) <= 4 and t.endswith(("草案", "报告", "稿")) \
+                    or t.endswith(("贺信", "贺电")) and "关于" not in t:
+                continue  # 决定草案, 预算报告, 习近平主席的贺信: a kind of document or a short form, not a title
+            if 3 <= len(t) <= 120 and not t.startswith(("该", "此", "这", "上述")) and _ends_with_any(_strip_paren(t), L.DOC_SUFFIXES) \
+                    and not _ends_with_any(t, L.DOC_NOT) and not any(x in t for x in ("精神", "重要讲话")):
+                out.append((t, action, start, start + len(item)))
     return out
 
 

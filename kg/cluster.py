@@ -150,11 +150,10 @@ def _attendance(ds: Any) -> list[tuple[Any, Any, Any]]:
     attendee, start = SCHEMA.attendee, SCHEMA.startDate
     att: set[tuple[Any, Any, Any]] = set()
     dates: set[tuple[Any, Any, Any]] = set()
+    wanted = {attendee, start}  # a set lookup: hashing beats URIRef.__eq__ on a million quads
     for s, p, o, _g in ds.quads((None, None, None, None)):
-        if p == attendee:
-            att.add((s, p, o))
-        elif p == start:
-            dates.add((s, p, o))
+        if p in wanted:
+            (att if p == attendee else dates).add((s, p, o))
     meetings = {s for s, _p, _o in att}
     return sorted(att | {t for t in dates if t[0] in meetings})
 

@@ -26,7 +26,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 
 from .model import ArticleFacts, PersonIdentity
 from .ns import KGO, RDFS, bind_prefixes
-from .rdf import COATTENDANCE_GRAPH, default_person_key, meeting_iri, person_iri
+from .rdf import COATTENDANCE_GRAPH, TripleBag, default_person_key, meeting_iri, person_iri
 
 __all__ = [
     "COATTENDANCE_CONSTRUCT", "coattendance_construct", "add_coattendance",
@@ -123,17 +123,20 @@ def add_coattendance(ds: Dataset, *, engine: str = "rdflib") -> Graph:
         # Only the triples the CONSTRUCT reads (attendees, meeting dates): a few percent of a corpus graph.
         store = to_oxigraph(_attendance(ds))
         target = ds.graph(COATTENDANCE_GRAPH)
-        cache: dict = {}
+        cache: dict = {}  # pyoxigraph terms hash and compare by value: each distinct term converts once
 
         def conv(term):
-            key = (type(term), str(term))
-            out = cache.get(key)
+            out = cache.get(term)
             if out is None:
-                out = cache[key] = _from_ox(term)
+                out = cache[term] = _from_ox(term)
             return out
 
-        for t in store.query(COATTENDANCE_CONSTRUCT):
-            target.add((conv(t.subject), conv(t.predicate), conv(t.object)))
+        triples = ((conv(t.subject), conv(t.predicate), conv(t.object)) for t in store.query(COATTENDANCE_CONSTRUCT))
+        if isinstance(target, TripleBag):  # a QuadSet's graph takes them in bulk
+            target.update(triples)
+        else:
+            for t in triples:
+                target.add(t)
         return target
     derived = coattendance_construct(ds, engine=engine)
     target = ds.graph(COATTENDANCE_GRAPH)

@@ -871,20 +871,35 @@ class TripleBag:
     def __init__(self, identifier: Node) -> None:
         self.identifier = identifier
         self.triples: set[tuple[Node, Node, Node]] = set()
-        self._by_sp: dict[tuple[Node, Node], list[Node]] = {}
+        self._by_sp: Optional[dict[tuple[Node, Node], list[Node]]] = {}
 
     def add(self, triple: tuple[Node, Node, Node]) -> "TripleBag":
         if triple not in self.triples:
             self.triples.add(triple)
-            self._by_sp.setdefault((triple[0], triple[1]), []).append(triple[2])
+            if self._by_sp is not None:
+                self._by_sp.setdefault((triple[0], triple[1]), []).append(triple[2])
         return self
 
+    def update(self, triples: Iterable[tuple[Node, Node, Node]]) -> "TripleBag":
+        """Add many triples at once; the (subject, predicate) index is rebuilt when next needed."""
+        self.triples.update(triples)
+        self._by_sp = None
+        return self
+
+    def _index(self) -> dict[tuple[Node, Node], list[Node]]:
+        if self._by_sp is None:
+            index: dict[tuple[Node, Node], list[Node]] = {}
+            for s, p, o in self.triples:
+                index.setdefault((s, p), []).append(o)
+            self._by_sp = index
+        return self._by_sp
+
     def objects(self, subject: Node, predicate: Node) -> Iterator[Node]:
-        return iter(self._by_sp.get((subject, predicate), ()))
+        return iter(self._index().get((subject, predicate), ()))
 
     def value(self, subject: Node, predicate: Node) -> Optional[Node]:
         """One object of (subject, predicate), as ``rdflib.Graph.value``."""
-        found = self._by_sp.get((subject, predicate))
+        found = self._index().get((subject, predicate))
         return found[0] if found else None
 
     def __iter__(self) -> Iterator[tuple[Node, Node, Node]]:

@@ -1015,6 +1015,10 @@ class _Writer:
 
     def __init__(self, prefixes: Mapping[str, str], compact: bool = True) -> None:
         self.ns = sorted(((iri, p) for p, iri in prefixes.items()), key=lambda x: -len(x[0]))
+        self._by_base = {iri: p for iri, p in self.ns}
+        # A prefixed name's local part has no '/' or '#', so when every namespace ends in one of
+        # them the only candidate is the IRI cut after its last '/' or '#': one dict lookup.
+        self._cut = all(iri.endswith(("/", "#")) for iri, _p in self.ns)
         self.compact = compact
         self.used: set[str] = set()
         self._cache: dict[Node, str] = {}
@@ -1022,10 +1026,17 @@ class _Writer:
     def iri(self, node: URIRef) -> str:
         text = str(node)
         if self.compact:
-            for base, prefix in self.ns:
-                if text.startswith(base) and _PN_LOCAL.match(text[len(base):]):
+            if self._cut:
+                cut = max(text.rfind("/"), text.rfind("#")) + 1
+                prefix = self._by_base.get(text[:cut]) if cut else None
+                if prefix is not None and _PN_LOCAL.match(text[cut:]):
                     self.used.add(prefix)
-                    return f"{prefix}:{text[len(base):]}"
+                    return f"{prefix}:{text[cut:]}"
+            else:
+                for base, prefix in self.ns:
+                    if text.startswith(base) and _PN_LOCAL.match(text[len(base):]):
+                        self.used.add(prefix)
+                        return f"{prefix}:{text[len(base):]}"
         return "<" + _IRI_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04X}", text) + ">"
 
     def term(self, node: Node) -> str:

@@ -34,7 +34,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
-from typing import Iterator, Iterable, Mapping, Optional, Sequence, Union
+from typing import Any, Iterator, Iterable, Mapping, Optional, Sequence, Union
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
@@ -388,7 +388,14 @@ def new_dataset() -> Dataset:
 #: rdflib's ``Literal`` constructor, memoised: building a corpus makes hundreds of thousands of
 #: literals, most of them repeats (offsets, dates, names, codes), and ``Literal.__new__`` is costly.
 #: Literals are immutable, so sharing one object is safe; ``typed`` keeps ``1`` and ``True`` apart.
-_lit = lru_cache(maxsize=1 << 16, typed=True)(Literal)
+_cached_literal = lru_cache(maxsize=1 << 16, typed=True)(Literal)
+
+
+def _lit(value: Any, **kw: Any) -> Literal:
+    """A Literal; short values come from the memo, long texts (sentences, articles) are never kept."""
+    if isinstance(value, str) and len(value) > 64:
+        return Literal(value, **kw)
+    return _cached_literal(value, **kw)
 
 
 def _zh(text: str) -> Literal:

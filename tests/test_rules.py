@@ -402,3 +402,120 @@ def test_member_title_after_a_list_and_a_report_on_behalf_of_the_centre():
 def test_duty_stays_in_the_title_as_printed():
     f = run("座谈会20日举行。座谈会上，中央党史和文献研究院院长曲青山、中央组织部分管日常工作的副部长黄建发先后发言。")
     assert posts(f) == {("曲青山", "中央", "中央党史和文献研究院院长"), ("黄建发", "中央", "中央组织部分管日常工作的副部长")}
+
+
+def meetings(f):
+    return {m.name for m in f.meetings}
+
+
+def test_leaders_jointly_attend_a_ceremony_and_each_speak():
+    f = run("当地时间5月8日上午，国务院总理李强同泰国总理赛塔共同出席中泰铁路项目车站开工仪式并分别致辞。吴政隆参加上述活动。")
+    assert "中泰铁路项目车站开工仪式" in meetings(f)
+    assert roles(f) == {("李强", "attended"), ("李强", "spoke"), ("赛塔", "attended"), ("赛塔", "spoke"),
+                        ("吴政隆", "attended")}
+    assert ("赛塔", None, "泰国总理") in posts(f)
+    assert not f.mentioned_not_attending
+
+
+def test_partners_of_a_joint_attendance_take_only_the_shared_verb():
+    f = run("当地时间8日，国务院总理李强在东京与日本首相石破茂、韩国总统李在明共同出席第九届中日韩工商峰会并致辞。")
+    assert "第九届中日韩工商峰会" in meetings(f)  # 中日韩: 日 here is not a date
+    assert roles(f) == {("李强", "attended"), ("李强", "spoke"), ("石破茂", "attended"), ("李在明", "attended")}
+    assert {("石破茂", None, "日本首相"), ("李在明", None, "韩国总统")} <= posts(f)
+    f = run("5月17日，国家副主席韩正在哈尔滨同俄罗斯总统普京共同出席第九届中俄博览会开幕式，宣读贺信并致辞。")
+    assert roles(f) == {("韩正", "attended"), ("韩正", "reported"), ("韩正", "spoke"), ("普京", "attended")}
+    assert ("普京", None, "俄罗斯总统") in posts(f)
+
+
+def test_banquet_hosts_spouses_and_a_foreign_title_chain():
+    f = run("当地时间9日，国家主席习近平和夫人彭丽媛在平壤出席朝鲜劳动党总书记、国务委员长金正恩和夫人李雪主举行的欢迎宴会。"
+            "习近平感谢金正恩的热情邀请，表示此访十分成功。金正恩表示，朝方愿同中方一道努力。")
+    assert "欢迎宴会" in meetings(f)
+    assert roles(f) == {("习近平", "attended"), ("习近平", "spoke"), ("彭丽媛", "attended"), ("金正恩", "attended"),
+                        ("金正恩", "spoke"), ("李雪主", "attended")}
+    assert {("金正恩", None, "朝鲜劳动党总书记"), ("金正恩", None, "朝鲜国务委员长")} <= posts(f)
+    assert not any(p[0] in ("彭丽媛", "李雪主") for p in posts(f))  # 夫人 is not a post
+
+
+def test_seeing_off_at_the_airport_and_an_embassy_title_after_a_coordination():
+    f = run("李强出席第八届论坛开幕式。当天，李强结束访问离开河内时，越南政府高级官员和中国驻越南大使何炜等到机场送行。")
+    assert ("何炜", "attended") in roles(f)
+    assert posts(f) >= {("何炜", "中央", "中国驻越南大使")}
+    assert not any("高级官员" in p[2] for p in posts(f))
+
+
+def test_foreign_titles_do_not_swallow_a_clause():
+    f = run("4月16日上午，马来西亚最高元首易卜拉欣在吉隆坡国家王宫同中国国家主席习近平举行欢迎仪式。")
+    assert not any("国家王宫" in p[2] for p in posts(f))
+    f = run("日本民众当天还在首相官邸前举行抗议集会。")
+    assert not posts(f)
+
+
+def test_shared_prefix_and_tail_spread_over_work_plans_and_a_draft_before_a_schedule():
+    f = run("委员长会议18日举行。委员长会议审议通过了全国人大常委会2026年度工作要点和立法、监督、代表工作计划，"
+            "审议通过了十四届全国人大四次会议重点督办建议选题。委员长会议上，刘奇就常委会第二十次会议议程草案和日程安排等作了汇报。")
+    assert docs(f) == {("全国人大常委会2026年度工作要点", "adopted"), ("全国人大常委会2026年度立法工作计划", "adopted"),
+                       ("全国人大常委会2026年度监督工作计划", "adopted"), ("全国人大常委会2026年度代表工作计划", "adopted"),
+                       ("十四届全国人大四次会议重点督办建议选题", "adopted"), ("常委会第二十次会议议程草案", "studied")}
+
+
+def test_a_later_session_named_in_a_decision_is_not_a_meeting_held_and_zones_are_not_regions():
+    f = run("委员长会议18日在北京举行。会议决定，十四届全国人大常委会第十五次会议4月27日至30日在北京举行。"
+            "审议关于在中国（海南）自由贸易试验区暂时调整适用有关规定的决定草案。")
+    assert meetings(f) == {"委员长会议"}
+    assert "海南省" not in {r.name for r in f.regions}
+
+
+def test_co_chairs_of_a_summit_meeting_and_an_international_organisation_title():
+    f = run("7月24日下午，国务院总理李强在北京同欧洲理事会主席科斯塔、欧盟委员会主席冯德莱恩共同主持第二十六次中国—欧盟领导人会晤。"
+            "世界贸易组织总干事伊维拉出席。")
+    assert "第二十六次中国—欧盟领导人会晤" in meetings(f)
+    assert {("李强", "chaired"), ("科斯塔", "chaired"), ("冯德莱恩", "chaired"), ("伊维拉", "attended")} <= roles(f)
+    assert {("科斯塔", None, "欧洲理事会主席"), ("冯德莱恩", None, "欧盟委员会主席"),
+            ("伊维拉", None, "世界贸易组织总干事")} <= posts(f)
+
+
+def test_the_country_of_a_foreign_title_carries_to_the_next_person_and_member_states_are_dropped():
+    f = run("丁薛祥出席论坛全会。与会期间，丁薛祥还分别同俄罗斯第一副总理曼图罗夫、副总理诺瓦克举行会见。")
+    assert {("曼图罗夫", None, "俄罗斯第一副总理"), ("诺瓦克", None, "俄罗斯副总理")} <= posts(f)
+    f = run("习近平出席欢迎宴会。上海合作组织成员国白俄罗斯总统卢卡申科出席。")
+    assert ("卢卡申科", None, "白俄罗斯总统") in posts(f)
+
+
+def test_a_leader_quoted_in_a_speech_takes_no_role_and_a_hyphenated_forum_name():
+    f = run("当地时间5月27日晚，国务院总理李强在吉隆坡出席东盟-中国-海合会三方经济论坛开幕式并致辞。"
+            "李强指出，正如习近平主席指出，中国经济是一片大海。")
+    assert any(n.startswith("东盟-中国-海合会") for n in meetings(f))
+    assert roles(f) == {("李强", "attended"), ("李强", "spoke")}
+
+
+def test_a_gloss_in_a_meeting_name_local_time_and_a_federation_name():
+    f = run("应俄罗斯联邦总理米舒斯京邀请，国务院总理李强于当地时间11月18日上午在莫斯科出席上海合作组织成员国政府首脑（总理）"
+            "理事会第二十四次会议。")
+    assert meetings(f) == {"上海合作组织成员国政府首脑（总理）理事会第二十四次会议"}
+    assert roles(f) == {("李强", "attended")}
+    assert {p.name for p in f.persons} == {"米舒斯京", "李强"}
+
+
+def test_foreign_titles_after_a_relative_clause_and_couples():
+    f = run("赵乐际4日在北京出席招待会。赵乐际会见来华出席纪念活动的塞尔维亚总统武契奇和韩国国会议长禹元植。"
+            "委内瑞拉总统马杜罗夫妇出席。")
+    assert {("武契奇", None, "塞尔维亚总统"), ("禹元植", None, "韩国国会议长"), ("马杜罗", None, "委内瑞拉总统")} <= posts(f)
+    assert "马杜罗夫妇" not in {p.name for p in f.persons}
+    f = run("会议审议通过了各专门委员会主任、副主任名单。")
+    assert "名单" not in {p.name for p in f.persons}
+
+
+def test_a_hall_as_the_place_of_a_joint_attendance_and_an_evening_date():
+    f = run("5月20日下午，国家主席习近平同俄罗斯总统普京在北京人民大会堂共同出席“中俄文化年”开幕式。")
+    assert roles(f) == {("习近平", "attended"), ("普京", "attended")}
+    f = run("国家主席习近平19日晚出席澳门特别行政区政府欢迎晚宴并发表重要讲话。")
+    assert roles(f) == {("习近平", "attended"), ("习近平", "spoke")}
+
+
+def test_china_before_a_national_title_and_a_leader_quoted_by_the_speaker():
+    f = run("峰会在约翰内斯堡举行。中国国家主席习近平、巴西总统卢拉出席。")
+    assert {("习近平", "中央", "国家主席"), ("卢拉", None, "巴西总统")} <= posts(f)
+    f = run("国务院副总理丁薛祥14日在武汉出席世界数字教育大会开幕式并致辞。丁薛祥表示，中国重视数字教育。"
+            "习近平主席强调，要深入实施国家教育数字化战略。")
+    assert roles(f) == {("丁薛祥", "attended"), ("丁薛祥", "spoke")}

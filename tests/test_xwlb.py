@@ -33,6 +33,11 @@ BLIND2_FLOORS = {"persons": 0.96, "participants": 0.97, "roles": 0.97, "posts": 
 # first measured .965 / .880 / .887 / 1.0 / .500 / .500; after a third round: .991 / .991 / .991 / 1.0 / .842 / .842.
 BLIND3_FLOORS = {"persons": 0.97, "participants": 0.97, "roles": 0.97, "posts": 0.97, "documents": 0.80,
                  "document_actions": 0.80}
+# blind4_gold.json: 10 items from a new random draw (half foreign affairs), annotated before the extractor ran on them:
+# first measured .941 / .815 / .784 / .857 / .667 / .667; after a fourth round: 1.0 on all six (now tuned on).
+BLIND4 = ROOT / "tests" / "gold" / "blind4_gold.json"
+BLIND4_FLOORS = {"persons": 0.97, "participants": 0.97, "roles": 0.97, "posts": 0.97, "documents": 0.95,
+                 "document_actions": 0.95}
 # heldout_gold.json (12 items): .992 / .992 / .989 / .949 / 1.0 / 1.0 on 2026-11-30.
 HELDOUT_FLOORS = {"persons": 0.97, "participants": 0.97, "roles": 0.96, "posts": 0.92, "documents": 0.95,
                   "document_actions": 0.95}
@@ -71,7 +76,8 @@ def _gold_scores(corpus_run, path):
 
 
 @pytest.mark.parametrize("path,floors", [(BLIND, BLIND_FLOORS), (BLIND2, BLIND2_FLOORS), (BLIND3, BLIND3_FLOORS),
-                                         (HELDOUT, HELDOUT_FLOORS)], ids=["blind", "blind2", "blind3", "heldout"])
+                                         (BLIND4, BLIND4_FLOORS), (HELDOUT, HELDOUT_FLOORS)],
+                         ids=["blind", "blind2", "blind3", "blind4", "heldout"])
 def test_blind_and_heldout_gold_scores(corpus_run, path, floors):
     rep = _gold_scores(corpus_run, path)
     low = {m: round(rep.scores[m].f1, 3) for m, floor in floors.items() if rep.scores[m].f1 < floor}

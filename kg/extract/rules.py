@@ -32,7 +32,7 @@ from ..segment import segment
 from . import lexicon as L
 from .dictionary import Dictionary
 
-RULES_VERSION = "2026.11.2"
+RULES_VERSION = "2026.11.3"
 
 
 @lru_cache(maxsize=1)
@@ -73,7 +73,7 @@ _DATE = re.compile(r"(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日|(昨天|昨日
 _MINORITY_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・．][\u4e00-\u9fff]{1,10})+")
 _REPORTER = re.compile(r"(?:记者|通讯员)[\s　:：]*((?:[\u4e00-\u9fff·]{2,6}[\s　、,，]*){1,4})")
 _ORG_AFTER_REGION = ("大学", "学院", "银行", "日报", "晚报", "电视台", "集团", "公司", "医院", "中学", "小学", "海关",
-                     "大都市圈", "都市圈")
+                     "大都市圈", "都市圈", "自由贸易试验区", "自贸试验区", "自由贸易港")
 
 # Words that may follow a person's name (besides the end of a chunk).
 _FOLLOW = tuple(L.ROLE_CUES) + L.HONORIFICS + (
@@ -81,7 +81,7 @@ _FOLLOW = tuple(L.ROLE_CUES) + L.HONORIFICS + (
     "前往", "来", "会见", "会谈", "考察", "调研", "看望", "慰问", "出访", "的", "是", "说", "分别", "代表", "带领",
     "介绍", "听取", "任", "担任", "出任", "被", "于", "今天", "昨天", "专程", "深入", "应邀", "一同", "先后", "同",
     "视察", "签署", "发表", "致", "要求", "希望", "提出", "回答", "接受", "将", "已", "当选", "主持", "召开", "所作",
-    "作出", "同志", "常委", "委员", "围绕", "讲述", "先期", "带队", "率队", "带领", "视频", "书面", "日前", "近日", "此前", "随后", "当天", "上午", "下午", "晚上", "在京", "抵达", "结束", "出发",
+    "作出", "同志", "常委", "委员", "围绕", "共同", "亲切", "邀请", "夫妇", "夫人", "讲述", "先期", "带队", "率队", "带领", "视频", "书面", "日前", "近日", "此前", "随后", "当天", "上午", "下午", "晚上", "在京", "抵达", "结束", "出发",
 )
 
 # A well-known few, as HanLP dictionary forcing would add them: national leaders named without a
@@ -180,7 +180,7 @@ _NAME_STOP = {"有关", "负责", "同志", "代表", "委员", "常委", "群�
               "我们", "他们", "双方", "两国", "中方", "会议", "会上", "期间", "其中", "以及", "应邀", "应约", "来自",
               "随同", "共同", "同时", "随后", "届时", "当天", "此前", "目前", "近日", "日前", "全国", "国家", "地方",
               "职务", "职位", "常务", "执行", "围绕", "担任", "出任", "兼任", "继续", "班子", "成员", "有效", "有力", "高度", "严格", "安全", "发展", "经济", "社会", "文化", "生态", "和平", "合作", "方案",
-              "民革", "民盟", "民建", "民进", "农工党", "致公党", "台盟", "九三学社"} | set(L.COUNTRIES)
+              "民革", "民盟", "民建", "民进", "农工党", "致公党", "台盟", "九三学社", "先生", "女士", "阁下", "名单"} | set(L.COUNTRIES)
 _NON_NAME_CHARS = set("省市县区委部厅局院会党府办署处室组团队校司社台网族")
 
 
@@ -222,7 +222,7 @@ def plausible_name(s: str, lenient: bool = False) -> bool:
     if lenient and s[0] not in L.SURNAMES and (s[-1] in "家者们员人士界" or s.startswith(("特邀", "兼"))
                                                or _starts_with_any(s, L.NATIONAL_PREFIXES)):
         return False  # 企业家, 科学家, 工作者, 工商界
-    if lenient and any(starts_with_word(s, i, "cue") for i in range(2, len(s))):
+    if lenient and (starts_with_word(s, 0, "cue") or any(starts_with_word(s, i, "cue") for i in range(2, len(s)))):
         return False  # 邵鸿参加: a name does not end with a cue word
     return s[0] in L.SURNAMES or (lenient and s[0] == "向" and len(s) <= 3) or (
         lenient and s[0] not in L.NOT_GIVEN and s[0] not in _NON_NAME_CHARS and s[0] not in L.NOT_NAME_START)
@@ -244,6 +244,8 @@ def name_at(text: str, i: int, limit: int, known: Optional[set[str]] = None) -> 
     for e in name_ends(text, i, limit):
         if text[e - 1] == "作" and text[e:e + 1] in ("的", "了") or text[e - 1:e + 2] == "作关于":
             continue  # 黄明作的关于…报告: 作 is the verb
+        if text[e - 1:e + 1] in ("共同", "一同"):
+            continue  # 普京共同出席: 共 starts the adverb
         if text[i:e] not in _NAME_STOP and _follows_ok(text, e, limit):
             return e
     return None
@@ -283,6 +285,13 @@ def parse_title(raw: str) -> Optional[TitleParse]:
         return TitleParse(t, None, t, former=True) if tp is not None and not tp.collective else None
     country = _starts_with_any(t, L.COUNTRIES)
     if country and country != "中国" and len(t) > len(country) and _CJK.match(t[len(country)]) and _rank_of(t) and not any(v in t for v in ("主持", "出席", "召开", "参加", "的", "任命", "决定")):
+        member = re.search(r"(?:成员国|主席国|观察员国|伙伴国)(?=[\u4e00-\u9fff])", t)
+        if member and _starts_with_any(t[member.end():], L.COUNTRIES) and _rank_of(t[member.end():]) \
+                and len(t) > member.end() + len(_starts_with_any(t[member.end():], L.COUNTRIES)):
+            return parse_title(t[member.end():])  # 上海合作组织成员国白俄罗斯总统 -> 白俄罗斯总统
+        if any(_starts_with_any(t[k + 1:], L.COUNTRIES) for k in range(len(country), len(t)) if t[k] in "和及与同") \
+                or re.search(r"[在率为向]", t[len(country):]) or t.endswith("议会长"):
+            return None  # 韩国政府高级官员和中国驻韩国大使: two titles joined; 易卜拉欣在…同中国国家主席: a clause
         return TitleParse(t, None, t, foreign=True)  # 新加坡总理, 阿塞拜疆国民会议主席
     if not t or len(t) > 40 or any(v in t for v in ("主持", "出席", "召开", "会议", "参加", "指出", "强调", "的", "免去",
                                                      "任命", "决定", "同意", "通过")):
@@ -290,6 +299,10 @@ def parse_title(raw: str) -> Optional[TitleParse]:
     collective = _ends_with_any(t, L.COLLECTIVE) is not None
     if not collective and _rank_of(t) is None:
         return None
+    if t.startswith("中国") and len(t) > 4 and not _starts_with_any(t, L.NATIONAL_PREFIXES):
+        sub = parse_title(t[2:])  # 中国国家主席 (beside foreign titles): the national title
+        if sub is not None and sub.national:
+            return sub
     if _starts_with_any(t, L.NATIONAL_PREFIXES):
         return TitleParse(t, None, t, national=True, collective=collective)
     # A printed region at the start: 上海市委…, 江苏省委…, 内蒙古自治区党委…, 苏州市委….
@@ -326,11 +339,13 @@ def _tibetan(s: str) -> bool:
 def _foreign_name_end(text: str, start: int, limit: int) -> Optional[int]:
     """End of a transliterated name after a foreign title (斯里兰卡议长维克拉马拉特纳等…)."""
     e = start
-    while e < limit and _CJK.match(text[e]) and (e - start < 2 or not starts_with_word(text, e, "follow")):
+    while e < limit and _CJK.match(text[e]) and (e - start < 2 or not starts_with_word(text, e, "follow")
+                                                  and text[e] not in "以并时"):
         e += 1
     name = text[start:e]
     if not 2 <= len(name) <= 8 or e < limit and not (text[e] in "等和及" or starts_with_word(text, e, "cue")
-                                                    or text[e:e + 2] in ("一行", "夫妇", "在京", "在会")):
+                                                    or text[e:e + 2] in ("一行", "夫妇", "在京", "在会", "共同", "一同",
+                                                                         "分别", "一起", "邀请")):
         return None
     if name[0] in L.NOT_NAME_START or name.startswith(("夫人", "女儿", "兼", "会", "特别", "出席", "代表", "等", "国", "特邀", "高级")) \
             or name.endswith(("邀请", "通过", "热情", "首次", "时", "并", "以", "共", "界")) \
@@ -467,7 +482,10 @@ class RuleExtractor:
         documents = self._documents(article, works, meetings, meeting_at)
         participations = self._drop_instructing(works, persons, participations)
         attending = {p.person for p in participations}
-        holdings.extend(self._honorific_posts(article, works, persons, participations, meetings))
+        foreign = {h.person for h in holdings if h.region is None and _starts_with_any(h.title, L.COUNTRIES)
+                   and not h.title.startswith("中国")}
+        holdings.extend(self._honorific_posts(article, works, [p for p in persons if p.name not in foreign],
+                                              participations, meetings))
         persons = [p for p in persons if p.method != "coref"]
         person_mentions = tuple(PersonMention(p.name, self._evidence(article, works[p.sentence], p.start, p.end, p.method))
                                 for p in persons)
@@ -492,7 +510,9 @@ class RuleExtractor:
         hits = []
         for k, w in enumerate(works):
             for s, e, region in R.find_mentions(w.text):
-                after = w.text[e:e + 4]
+                after = w.text[e:e + 8]
+                if after.startswith("）") and w.text[max(0, s - 3):s] == "中国（":
+                    after = after[1:]  # 中国（新疆）自由贸易试验区: the region is inside the zone's name
                 if any(after.startswith(o) for o in _ORG_AFTER_REGION):
                     continue
                 hits.append((k, w.cstart + s, w.cstart + e, region))
@@ -575,7 +595,10 @@ class RuleExtractor:
         list_mode = False  # a name list is running (市领导A、B、C)
         list_posts: list[Holding] = []  # posts shared by a list after a title (全国政协副主席A、B、C)
         organs: list[tuple[str, int, int]] = []  # 中共中央港澳工作办公室、国务院港澳事务办公室主任: organs sharing a rank
-        for cs, ce, delim in self._chunks(text):
+        prev_country: Optional[str] = None  # country of the foreign title of the person just read
+        prev_delim = ""
+        for cs, ce, delim in self._title_chunks(text):
+            before_delim, prev_delim = prev_delim, delim
             piece = text[cs:ce]
             parsed = self._parse_chunk(text, cs, ce)
             if parsed is not None and organs and parsed[0]:
@@ -586,6 +609,7 @@ class RuleExtractor:
                     parsed = ([x for x in shared if x[0] is not None] + parsed[0], parsed[1])
             prev_organs, organs = organs, []
             if parsed is None:
+                prev_country = None
                 lead = self._LEAD_IN.match(text, cs, ce)
                 organ = text[lead.end() if lead and lead.end() < ce else cs:ce]
                 if delim == "、" and not list_mode and 4 <= len(organ) <= 20 and _ends_with_any(organ, ("办公室", "委员会", "工作委员会")) \
@@ -620,6 +644,12 @@ class RuleExtractor:
             chain_region: Optional[R.Region] = None
             chain_prefix = ""
             collective = False
+            country = None  # 朝鲜劳动党总书记、国务委员长金正恩: the country of a foreign title is shared along the chain
+            if prev_country and before_delim and before_delim in "、，," and all(
+                    not tp.foreign and not tp.national and not tp.collective and tp.region is None
+                    and re.fullmatch(r"(?:国会|议会|国民议会|政府|外交部)?", tp.text[: len(tp.text) - len(_rank_of(tp.text) or "")])
+                    for tp, _, _ in all_titles):
+                country = prev_country  # 俄罗斯第一副总理曼图罗夫、副总理诺瓦克: the next person's country too
             for tp, ts, te in all_titles:
                 w.masked.append((ts, te))
                 if tp.collective:
@@ -627,13 +657,44 @@ class RuleExtractor:
                     continue
                 if tp.former:
                     continue
+                if tp.foreign:
+                    country = _starts_with_any(tp.text, L.COUNTRIES)
+                elif country and not _starts_with_any(tp.text, L.COUNTRIES):
+                    ftp = parse_title(country + tp.text)
+                    if ftp is not None and ftp.foreign:
+                        posts.append(Holding(p.name, None, ftp.body,
+                                             self._evidence(article, w, w.cstart + ts, w.cstart + ne)))
+                        continue
                 region_name, title, chain_region, chain_prefix = self._resolve_post(
                     tp, chain_region, chain_prefix, w, ts, article, region_hits)
                 posts.append(Holding(p.name, region_name, title, self._evidence(article, w, w.cstart + ts, w.cstart + ne)))
             found.append((p, posts))
+            prev_country = country
             list_mode = collective or delim == "、"
             list_posts = posts if delim == "、" and not collective else []
         return found
+
+    _TITLE_SPLIT = ("会见", "会谈", "出席", "参加", "陪同", "邀请", "迎接", "欢迎", "会同")
+
+    def _title_chunks(self, text: str) -> list[tuple[int, int, str]]:
+        """Chunks, further split before a foreign or national title inside one (李强同马来西亚总理安瓦尔共同出席;
+        …出席朝鲜劳动党总书记、国务委员长金正恩…; 韩国政府高级官员和中国驻韩国大使邢海明)."""
+        out = []
+        for cs, ce, delim in self._chunks(text):
+            start = cs
+            for i in range(cs + 2, ce - 2):
+                if not (text[i - 1] in "同与和及的" or text[i - 2:i] in self._TITLE_SPLIT):
+                    continue
+                if not (_starts_with_any(text[i:i + 8], L.COUNTRIES) or text.startswith("中国驻", i)) \
+                        or text.startswith("中国", i) and not text.startswith("中国驻", i):
+                    continue
+                parsed = self._parse_chunk(text, i, ce)
+                if parsed is None or not parsed[0] or not (parsed[0][0][0].foreign or parsed[0][0][0].national):
+                    continue
+                out.append((start, i - (1 if text[i - 1] in "同与和及的" else 2), " "))
+                start = i
+            out.append((start, ce, delim))
+        return out
 
     def _lists(self, w: _SentenceWork, found: list[tuple[_Person, list[Holding]]],
                known: set[str]) -> list[tuple[_Person, list[Holding]]]:
@@ -773,6 +834,7 @@ class RuleExtractor:
         return out
 
     _LEAD_IN = re.compile(r"(?:[^，。；、]{0,8}?(?:会议|大会)|会上|随后|同时|并)?(?:由|经|受|在|听取了?)|以及|及|和"
+                          r"|同(?![志时济事期样步意等])|与(?![会其])|应(?![邀约当对用急该])"
                           r"|(?:出席|参加|列席|陪同)[^，。；、]{0,12}?(?:的|人员)(?:还有|有|包括)[：:]?")
 
     def _parse_chunk(self, text: str, cs: int, ce: int) -> Optional[tuple[list[tuple[TitleParse, int, int]], Optional[tuple[int, int]]]]:
@@ -789,6 +851,9 @@ class RuleExtractor:
         piece = text[cs:ce]
         ranks = _tries()["rank"].parse_longest(piece)
         ends = sorted({e for _, e, _ in ranks} | {len(piece) - len(c) + len(c) for c in ()})
+        # 国务委员长: a longer rank overlapping the one the longest-match scan took (国务委员)
+        ends += [e + k for e in ends for k in (1, 2)
+                 if e + k <= len(piece) and len(_rank_of(piece[:e + k]) or "") > k]
         # Collective titles end with 领导 / 负责同志.
         for c in L.COLLECTIVE:
             k = piece.find(c)
@@ -890,6 +955,13 @@ class RuleExtractor:
             # 贺一诚和夫人郑素贞陪同: a spouse named after 夫人
             for m in re.finditer(r"(?<=夫人)([\u4e00-\u9fff]{2,3}?)(?=陪同|等|、|，|和|一同|一起|出席|参加|$)", w.text):
                 admit(m.group(1), w.cstart + m.start(1), w)
+            # 习近平和夫人彭丽媛在平壤…出席 / 金正恩和夫人李雪主举行的: a spouse before any name boundary
+            for m in re.finditer(r"(?<=[和及与]夫人)(?=[\u4e00-\u9fff]{2})", w.text):
+                a = m.start()
+                for e in sorted(name_ends(w.text, a, len(w.text)), reverse=True):
+                    if _follows_ok(w.text, e, len(w.text)) and plausible_name(w.text[a:e]):
+                        admit(w.text[a:e], w.cstart + a, w)
+                        break
             # 列席会议的刘忻等同志 / 陪同考察的张三、李四: a name right after a relative clause with a cue
             for m in re.finditer(r"(?:出席|参加|列席|陪同)[^，。；、]{0,10}的([\u4e00-\u9fff]{2,3}?)(?=等|、|，|同志|$)", w.text):
                 admit(m.group(1), w.cstart + m.start(1), w)
@@ -926,6 +998,13 @@ class RuleExtractor:
                         continue
                     if w.text[max(0, ns - 1):ns + 1] in _VERB_WORDS:
                         continue  # 学习乔石同志: 学习 is the verb
+                    if any(len(_starts_with_any(w.text[ns - k:s], L.COUNTRIES) or "") > k for k in range(1, min(ns, 5) + 1)):
+                        continue  # 俄罗斯联邦总理: the tail of a country's name
+                    orphan = re.search(r"(?:^|[，。；：、\s])([\u4e00-\u9fff]{1,2})$", w.text[:ns])
+                    if orphan and not starts_with_word(orphan.group(1), 0, "follow") and orphan.group(1) not in _NAME_STOP \
+                            and not any(c in L.NOT_GIVEN or c in "并同与和及在对向把被给让请应" for c in orphan.group(1)) \
+                            and not _tries()["rank"].parse_longest(orphan.group(1)) and hon != "同志":
+                        continue  # 扎帕罗夫总理: the tail of a longer (transliterated) name
                     if any(w.text[max(0, ns - k):s] in _ORGAN_NAMES for k in range(6)) or w.text[s - 2:s] in _ORGAN_NAMES:
                         continue  # 全国政协主席: 国政协 is the tail of an organ, not a name
                     if s in name_ends(w.text, ns, s) and cand not in _NAME_STOP and not any(ms < s and me > ns for ms, me in w.masked):
@@ -991,6 +1070,7 @@ class RuleExtractor:
         for w in works:
             current = meeting_at.get(w.sentence.index, current)
             group: list[_Person] = []
+            subjects: list[_Person] = []  # A同B共同出席: A, while B's group is read
             lead: list[str] = []  # roles announced before the list: 出席座谈会的党外人士还有A、B
             last_end = 0
             plist = by_sentence.get(w.sentence.index, [])
@@ -1002,6 +1082,12 @@ class RuleExtractor:
                     quotes.append((q.end(), end if end >= 0 else len(w.text)))
             if quotes:
                 plist = [p for p in plist if not any(a <= p.start - w.cstart < b for a, b in quotes)]
+            # 正如习近平主席指出，…: a speaker quoting someone, who takes no role here
+            plist = [p for p in plist if not re.search(r"(?:正如|正像|如同|按照|根据)$", w.text[max(0, p.start - w.cstart - 3):p.start - w.cstart])]
+            # 丁薛祥表示，…。习近平主席强调，…: a leader named with an honorific and quoted by the speaker
+            plist = [p for p in plist if not (p.honorific in ("主席", "总书记") and re.match(
+                r"(?:指出|强调|表示|提出|说)", w.text[p.post_end - w.cstart:])
+                and w.sentence.index > 0 and re.search(r"(?:指出|强调|表示|说)[，：]", works[w.sentence.index - 1].text))]
             for k, p in enumerate(plist):
                 if not group:
                     new_lead = _lead_roles(w.text[max(0, p.start - w.cstart - 60):p.start - w.cstart])
@@ -1028,13 +1114,27 @@ class RuleExtractor:
                     more, _ = _predicate(_mask(w.text, w.masked, rel_end, len(w.text)))
                     if more and more[0] == roles[0]:
                         roles = list(dict.fromkeys(roles + more))
+                if not roles and k + 1 < len(plist) and _COMITATIVE.fullmatch(_TIME_RE.sub("", segment_text)):
+                    subjects = group + [p]  # 李强同马来西亚总理安瓦尔共同出席…: the subject, then its partners
+                    group = []
+                    continue
+                if not roles and k + 1 < len(plist) and not subjects:
+                    # 习近平感谢金正恩为此访所作安排，表示…: the verb after the one addressed is the subject's
+                    m = _ADDRESS.match(w.text, rel_end)
+                    if m:
+                        roles = _predicate(_mask(w.text, w.masked, m.end(), len(w.text)))[0]
                 group.append(p)
                 if roles:
+                    if subjects:
+                        assign(subjects, roles, w)
+                        roles = _co_roles(segment_text)
+                        subjects = []
                     assign(group, roles, w)
                     group = []
                 elif not joins or k + 1 == len(plist):
                     assign(group, lead, w)
                     group = []
+                    subjects = []
         return list(out.values())
 
     @staticmethod
@@ -1249,7 +1349,7 @@ def _mask(text: str, masked: list[tuple[int, int]], start: int, end: int) -> str
 
 _FILLER_RE = re.compile("|".join(sorted(map(re.escape, L.PREDICATE_FILLER), key=len, reverse=True)))
 _ALLOWED_RESIDUE = re.compile(
-    r"(?:在|并|在.{1,8}时|在[^，,、；。]{1,12}?(?:上|中|下|前|里)?(?:以视频方式|通过视频|视频)?|向[^，,、；。]{1,8}?"
+    r"(?:在|并|[\u4e00-\u9fff]{1,10}(?:厅|堂|宫|馆|大厦|宾馆|酒店|会场)|在.{1,8}时|在[^，,、；。]{1,12}?(?:上|中|下|前|里)?(?:以视频方式|通过视频|视频)?|向[^，,、；。]{1,8}?"
     r"|(?:就|围绕|针对)[^；。]{1,120}?(?:作了?|分别)?"
     r"|(?:以视频方式|通过视频|视频|书面)|(?:也|还)?(?:前往|到|赴)[^，,、；。]{1,8}"
     r"|带队|率队|带领[^，,、；。]{1,12}|率[^，,、；。]{1,12}|受[^，,、；。]{0,12}委托[，,]?"
@@ -1261,7 +1361,7 @@ _LEAD_FILLER = re.compile(r"代表[\u4e00-\u9fff]{1,15}$|[省市区县州]委常
                           r"|[\u4e00-\u9fff]{0,20}?(?:老同志|全体成员|各界人士|干部群众|各族群众|群众代表|团成员|组成员|委员会委员|负责人)")
 
 
-_TIME_RE = re.compile(r"(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日|上午|下午|晚上|晚间|当天|今天|昨天|今日|昨日|日前|近日|"
+_TIME_RE = re.compile(r"于?当地时间|于(?=\d)|(?<=日)[晚早](?![宴会餐])|(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日|上午|下午|晚上|晚间|当天|今天|昨天|今日|昨日|日前|近日|"
                       r"在[\u4e00-\u9fff]{1,6}(?:以视频方式|通过视频)")
 
 
@@ -1294,16 +1394,23 @@ _REPORT_RE = re.compile(r"(.{0,6}?)作(?!出)[^，。；]{0,90}?(?:报告|说明
 _REPORT_ON_RE = re.compile(r"(.{0,4}?)就[^。；]{0,80}?作了?(?:汇报|说明|报告)")
 
 
-_CHAIN_GAP = re.compile(r"[^，,、。；\s]{0,4}|[^，,、。；\s]{0,24}?并|[^，,、。；\s]{0,30}[，,](?:并|随后|同时|还|又|并在会上|在会上)?")
+_CHAIN_GAP = re.compile(r"[^，,、。；\s]{0,4}|[^，,、。；\s]{0,24}?并(?:分别|共同|一同)?(?:发表了?(?:重要|主旨|即席)?)?|[^，,、。；\s]{0,30}[，,](?:并|随后|同时|还|又|并在会上|在会上)?")
 
 
 def _chained_roles(clause: str, last: int, cues) -> list[str]:
     """Further verbs of the same subject: 主持会议并讲话; 出席会议，传达习近平重要指示并讲话."""
     out = []
     first = L.ROLE_CUES.get(clause[max(0, last - 2):last]) or L.ROLE_CUES.get(clause[max(0, last - 4):last])
+    prev = clause[max(0, last - 2):last]
     for s, e, c in cues:
         gap = clause[last:s]
-        if "听" in gap or not _CHAIN_GAP.fullmatch(gap) or clause[max(0, s - 2):s].endswith("重要"):
+        if prev in ("强调", "指出", "表示") or prev.endswith("说"):
+            break  # …讲话强调，做好…: what follows a speech verb is its content
+        prev = c
+        if 2 <= len(gap) <= 3 and plausible_name(gap) or gap[:1] in ("\n", " "):
+            break  # 习近平主持并发表重要讲话 李强通报…: headline lines, a new subject
+        if "听" in gap or not _CHAIN_GAP.fullmatch(gap) or clause[max(0, s - 2):s].endswith("重要") \
+                and not clause[max(0, s - 5):s].endswith(("发表重要", "发表了重要")):
             break
         if re.search(r"[，,]", gap) and (first == "chaired" or clause[e:e + 2] in ("学习", "贯彻")):
             break  # 主持召开会议，传达学习…: the meeting's agenda, not the chair's report
@@ -1313,6 +1420,16 @@ def _chained_roles(clause: str, last: int, cues) -> list[str]:
 
 
 _RELATIVE_CUE = re.compile(r"(出席|参加|列席|陪同)[^，。；、]{0,10}的$")
+_COMITATIVE = re.compile(r"(?:在[^，。；、]{1,12}?)?(?:同|与|会同)")
+_ADDRESS = re.compile(r"(?:感谢|祝贺|欢迎|赞赏|赞扬|称赞)[^，。；]{0,30}?[，,](?=表示|指出|强调|说)")
+
+
+def _co_roles(segment_text: str) -> list[str]:
+    """Roles of the partners in A同B共同出席…并致辞: the shared verb only, unless 分别 spreads the rest."""
+    clause = re.split(r"[。；;]", segment_text, maxsplit=1)[0]
+    if "分别" in clause:
+        return _predicate(clause)[0]
+    return _predicate(re.split(r"[并，,]", clause, maxsplit=1)[0])[0]
 
 
 def _predicate(segment_text: str) -> tuple[list[str], bool]:
@@ -1331,7 +1448,7 @@ def _predicate(segment_text: str) -> tuple[list[str], bool]:
     for k0, (s0, e0, cue) in enumerate(cues):
         if clause[max(0, s0 - 2):s0].endswith("重要"):
             continue  # 围绕…重要讲话精神作发言: a later cue may still be the predicate
-        if clause[e0:e0 + 1] in ("的", "时") or cue == "说" and clause[e0:e0 + 1] in ("明", "服"):
+        if clause[e0:e0 + 1] in ("的", "时") and cue != "举行" or cue == "说" and clause[e0:e0 + 1] in ("明", "服"):
             continue  # 习近平总书记强调的“十个坚持”; 听取…工作汇报时的重要讲话; 作了说明: not a predicate
         residue = _strip_filler(clause[:s0])
         if not _ALLOWED_RESIDUE.fullmatch(residue):
@@ -1360,25 +1477,40 @@ def _meeting_spans(text: str, require_held: bool = True) -> list[tuple[int, int,
     the caller decides whether it is a new meeting or a reference to the one already named.
     """
     out = []
-    for s, e, suf in _tries()["meeting"].parse_longest(text):
-        if e < len(text) and text[e] in "精神堂":
-            continue
+    hits = _tries()["meeting"].parse_longest(text)
+    starts = {s for s, _, _ in hits}
+    for s, e, suf in hits:
+        if e < len(text) and text[e] in "精神堂" or suf == "会议" and text[e:e + 1] in ("长", "员"):
+            continue  # (国会议长: not a meeting)
+        if e in starts:
+            continue  # 经济论坛开幕式, 论坛全会: the event is the longer name
         p = s
         while p > 0:
             ch = text[p - 1]
-            if not (_CJK.match(ch) or ch.isdigit() or ch in "“”－—"):
+            if ch == "）":  # 政府首脑（总理）理事会: a short gloss inside the name
+                k = text.rfind("（", max(0, p - 8), p - 1)
+                if k > 0 and _CJK.match(text[k - 1]) and not re.search(r"草案|稿|试行", text[k:p]):
+                    p = k
+                    continue
+            if not (_CJK.match(ch) or ch.isdigit() or ch in "“”－—-–"):
                 break
-            if _ends_with_any(text[max(0, p - 6):p], L.MEETING_LEFT_STOPS):
+            if _ends_with_any(text[max(0, p - 6):p], L.MEETING_LEFT_STOPS) and text[p - 1:p + 1] not in ("和平", "为民"):
                 break
             if _DATE.search(text[max(0, p - 6):p]) and text[p - 1] in "日":
                 break
+            if ch == "日" and (p < 2 or not _CJK.match(text[p - 2]) or text[p - 2] in "今昨当次同前每明翌本是"):
+                break  # 27日, 当日 end the name (中日韩工商峰会 does not)
             p -= 1
         name = text[p:e]
         if name.startswith(("这次", "此次", "本次", "该", "这", "次")):
             continue
+        if require_held and re.search(r"(?:决定|建议)[，,：:]?$", text[max(0, p - 8):p]):
+            continue  # 会议决定，十四届全国人大常委会第十五次会议4月27日举行: a later session, not the one held
         before = text[max(0, p - 6):p]
         after = re.split(r"[，。；]", text[e:e + 30], maxsplit=1)[0]
-        held = bool(_ends_with_any(before, L.MEETING_HELD_BEFORE) or any(h in after for h in ("举行", "召开", "开幕", "闭幕")))
+        held = bool(_ends_with_any(before, L.MEETING_HELD_BEFORE) or any(h in after for h in ("举行", "召开", "开幕", "闭幕"))
+                    or re.search(r"(?:出席|参加|主持|列席)[^，。；：、]{0,16}$", text[:p]) and suf not in ("会议", "大会", "全会")
+                    or before.endswith("进行") and name.startswith("第") and suf.endswith("学习"))
         if require_held and not held:
             continue
         if len(name) <= len(suf) + 1:
@@ -1457,7 +1589,7 @@ def _plain_documents(text: str) -> list[tuple[str, str, int, int]]:
                 and m.group(1) not in ("宣读", "传达"):
             continue  # 资格审查委员会: a verb inside a name (张国清宣读…: a person reads out)
         nxt = text[m.end():m.end() + 2]
-        if nxt[:1] in ("《", "", "并") or nxt.startswith(("结果", "意见", "情况", "后", "时", "的")) \
+        if nxt[:1] in ("《", "", "并") or nxt.startswith(("结果", "意见", "情况", "后", "时", "的", "讲座", "培训")) \
                 or nxt.startswith("中") and not nxt.startswith(("中共", "中央", "中华", "中国")):
             continue
         if m.group(1) == "通过" and text[max(0, m.start() - 2):m.start()] in ("审议", "表决", "原则", "讨论", "研究"):
@@ -1546,6 +1678,38 @@ def _doc_clause(text: str, start: int) -> str:
     return clause
 
 
+def _spread_tail(texts: list[str]) -> list[str]:
+    """Titles of ``X工作要点和A、B、C工作计划`` / ``X A、B工作计划``: equal short modifiers sharing X and a tail."""
+    if len(texts) < 2 or "关于" in "".join(texts):
+        return []
+    last = texts[-1]
+    mids = texts[1:-1]
+    n = len(mids[0]) if mids else None
+    first = texts[0]
+    m = re.match(r"(.+?)(?:和|及)([\u4e00-\u9fff]{2,4})$", first)
+    doc0 = m.group(1) if m and _ends_with_any(m.group(1), L.DOC_SUFFIXES) else None
+    if n is None:
+        n = len(m.group(2)) if doc0 else None
+    if n is None or not 2 <= n <= 4 or any(len(t) != n for t in mids) or len(last) <= n + 1:
+        return []
+    tail = last[n:]
+    if not re.fullmatch(r"(?:工作)?(?:计划|要点|规划|方案|报告|总结)", tail) \
+            or any(_ends_with_any(t, L.DOC_SUFFIXES) for t in mids):
+        return []  # (访问俄罗斯、蒙古国、韩国并…的书面报告 is one title)
+    if doc0 is not None:
+        if len(m.group(2)) != n:
+            return []
+        prefix = re.sub(r"(?:工作)?[\u4e00-\u9fff]{2}$", "", doc0)
+        mods = [m.group(2)]
+    elif len(first) >= n and not _ends_with_any(first, L.DOC_SUFFIXES) and re.fullmatch(r"[\u4e00-\u9fff\d]+", first):
+        prefix, mods = first[:-n], [first[-n:]]
+    else:
+        return []
+    if doc0 is None and not prefix and len(texts) < 3:
+        return []
+    return ([doc0] if doc0 else []) + [prefix + mod + tail for mod in mods + mids + [last[:n]]]
+
+
 def _list_titles(clause: str, base: int, action: str) -> list[tuple[str, str, int, int]]:
     """Titles in one 、-list after a document verb (see :func:`_plain_documents`)."""
     items: list[tuple[int, str]] = []
@@ -1556,6 +1720,10 @@ def _list_titles(clause: str, base: int, action: str) -> list[tuple[str, str, in
     texts = [re.sub(r"^(?:新修订的|修订后的|修改后的|新制定的)", "", it).strip() for _, it in items]
     ends = [bool(_ends_with_any(_strip_paren(t.replace("》", "")), L.DOC_SUFFIXES)) for t in texts]
     out_titles: list[tuple[str, int, int]] = []
+    spread = _spread_tail(texts)
+    if spread:
+        # 全国人大常委会2025年度工作要点和立法、监督、代表、外事工作计划: a shared prefix and tail spread over modifiers
+        return [(t, action, base, pos - 1) for t in spread if 3 <= len(t) <= 120]
     if len(texts) >= 2 and "关于" in texts[0] and ends[-1] and (
             all(t.startswith("关于") for t in texts[1:]) or not any("关于" in t for t in texts[1:])):
         # 宪法和法律委员会关于A草案、关于B草案审议结果的报告 / 关于A草案、B草案审议结果的报告: shared organ, 关于 and tail
@@ -1635,6 +1803,9 @@ def _list_titles(clause: str, base: int, action: str) -> list[tuple[str, str, in
             j = both[0].rfind("会议")
             if len(both[1]) <= 4 and 0 < j:  # …会议议程（草案）和日程 -> …会议日程
                 parts = [both[0], both[0][: j + 2] + both[1]]
+        elif len(both) == 2 and both[0].endswith(("草案", "稿")) and not title.startswith("关于") \
+                and not _ends_with_any(_strip_paren(both[1]), L.DOC_SUFFIXES) and len(both[1]) <= 6:
+            parts = [both[0]]  # 常委会第十五次会议议程草案和日程安排: the draft is the document
         for t in parts:
             if re.search(r"等(?:议案|文件|报告|草案)$|[\d一二三四五六七八九十两几]个|这些|上述|(?:^|的)有关(?:决定|法律|议案|报告|草案|任免)", t) \
                     or t in _GENERIC_DOCS:
@@ -1643,7 +1814,7 @@ def _list_titles(clause: str, base: int, action: str) -> list[tuple[str, str, in
             if inner == 0 or t.count("《") != t.count("》") or t.endswith("》"):
                 continue  # 学习中央全面依法治国委员会《关于…的意见》: the book title itself is the document
             t = t.replace("《", "").replace("》", "")  # 关于批准《…条约》的决定: an inner title is part of the name
-            if t.startswith(("相关", "有关")) or len(t) <= 4 and t.endswith(("草案", "报告", "稿")) \
+            if t.startswith(("相关", "有关")) or len(t) <= 4 and t.endswith(("草案", "报告", "稿", "计划", "要点", "选题")) \
                     or t.endswith(("贺信", "贺电")) and "关于" not in t:
                 continue  # 决定草案, 预算报告, 习近平主席的贺信: a kind of document or a short form, not a title
             if 3 <= len(t) <= 120 and not t.startswith(("该", "此", "这", "上述")) and _ends_with_any(_strip_paren(t), L.DOC_SUFFIXES) \

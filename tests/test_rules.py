@@ -519,3 +519,82 @@ def test_china_before_a_national_title_and_a_leader_quoted_by_the_speaker():
     f = run("国务院副总理丁薛祥14日在武汉出席世界数字教育大会开幕式并致辞。丁薛祥表示，中国重视数字教育。"
             "习近平主席强调，要深入实施国家教育数字化战略。")
     assert roles(f) == {("丁薛祥", "attended"), ("丁薛祥", "spoke")}
+
+
+def test_blind5_lecture_and_group_photo_cues():
+    f = run("国务院2月20日进行第十二次专题学习。国务院总理李强在主持学习时强调，要扩大内需。某大学校长周明达作讲解。")
+    assert ("周明达", "reported") in roles(f)
+    f = run("纪念某协会成立70周年座谈会25日在北京举行。全国政协主席王沪宁会见协会领导班子成员，并同全体代表合影。他表示，要团结。")
+    assert roles(f) == {("王沪宁", "attended"), ("王沪宁", "spoke")}
+
+
+def test_blind5_a_name_ending_in_he_inside_a_list():
+    f = run("会议在北京举行。李强主持。韩正、孙春兰、胡春华、刘鹤和魏凤和、王勇等出席。")
+    assert {("刘鹤", "attended"), ("魏凤和", "attended"), ("王勇", "attended"), ("韩正", "attended")} <= roles(f)
+
+
+def test_blind5_speakers_as_representatives_at_several_venues_and_bare_member_words():
+    f = run("全国政协20日召开读书交流会。交流会上，张明远、李华东、王光辉作为读书群委员代表，在北京主会场和吉林、广西分会场作了发言。")
+    assert roles(f) == {("张明远", "spoke"), ("李华东", "spoke"), ("王光辉", "spoke")}
+    f = run("全国政协20日召开读书交流会。要发挥委员读书、委员宣讲团等平台作用。")
+    assert {p.name for p in f.persons} == set()
+
+
+def test_blind5_a_conference_centre_is_no_meeting_and_a_handshake_photo_is_presence():
+    f = run("国家主席习近平在北京国家会议中心出席全球青年峰会开幕式并发表主旨讲话。"
+            "习近平和夫人彭丽媛同与会代表团团长夫妇亲切握手并合影留念。")
+    assert meetings(f) == {"全球青年峰会开幕式"}
+    assert roles(f) == {("习近平", "attended"), ("习近平", "spoke"), ("彭丽媛", "attended")}
+
+
+def test_blind5_concurrent_foreign_titles_and_video_speeches():
+    f = run("峰会开幕。联合国常务副秘书长马丽娜、联合国副秘书长兼青年署执行主任卡洛斯分别致辞。")
+    assert {("卡洛斯", None, "联合国副秘书长"), ("卡洛斯", None, "联合国青年署执行主任")} <= posts(f)
+    f = run("总理李强出席开幕式并致辞。世贸组织总干事伊维拉、联合国贸发会议秘书长莫雷诺视频致辞。")
+    assert {("伊维拉", "spoke"), ("莫雷诺", "spoke")} <= roles(f)
+    assert ("莫雷诺", None, "联合国贸发会议秘书长") in posts(f)
+
+
+def test_blind5_a_leader_quoted_further_on_in_the_speakers_paragraph():
+    f = run("国家副主席韩正27日在北京出席某文化论坛年会并致辞。\n韩正表示，习近平主席高度重视文明交流。十年间，中国坚持开放。"
+            "今年3月，习近平主席提出全球文明倡议，倡导尊重多样性。")
+    assert roles(f) == {("韩正", "attended"), ("韩正", "spoke")}
+
+
+def test_blind5_npc_closing_session_appointments_motions_and_treaty_lists():
+    f = run("十三届全国人大常委会第三十九次会议30日在北京闭幕。赵明远委员长主持会议。"
+            "会议决定免去孙立平的人力资源和社会保障部部长职务，任命钱晓燕为人力资源和社会保障部部长。"
+            "会议表决通过了全国人大常委会关于提请审议监督法修正草案的议案，决定将修正草案提请十四届全国人大二次会议审议，"
+            "并委托周启明副委员长向十四届全国人大二次会议作说明。"
+            "会议表决通过了全国人大常委会关于召开十四届全国人大二次会议的决定。"
+            "会议表决通过了全国人大常委会关于澳门特别行政区基本法第十条的解释。"
+            "会议表决通过了全国人大常委会关于批准《中华人民共和国和智利共和国引渡条约》的决定、"
+            "《中华人民共和国和秘鲁共和国引渡条约》的决定。")
+    assert ("钱晓燕", "中央", "人力资源和社会保障部部长") in posts(f)
+    assert ("周启明", "中央", "全国人大常委会副委员长") in posts(f)
+    assert meetings(f) == {"十三届全国人大常委会第三十九次会议"}
+    assert {"全国人大常委会关于提请审议监督法修正草案的议案", "全国人大常委会关于澳门特别行政区基本法第十条的解释",
+            "全国人大常委会关于批准中华人民共和国和智利共和国引渡条约的决定",
+            "全国人大常委会关于批准中华人民共和国和秘鲁共和国引渡条约的决定"} <= {t for t, _ in docs(f)}
+
+
+def test_blind5_banquet_guests_named_after_they_are():
+    f = run("国家主席习近平举行宴会，欢迎来华出席开幕式的国际贵宾。他们是：文莱苏丹哈桑纳尔、吉尔吉斯斯坦总统扎帕罗夫和夫人扎帕罗娃、"
+            "泰国总理赛塔以及国际奥委会主席科文特里、亚奥理事会第一副主席霍启刚等。")
+    assert {("哈桑纳尔", "attended"), ("扎帕罗夫", "attended"), ("扎帕罗娃", "attended"), ("赛塔", "attended"),
+            ("科文特里", "attended"), ("霍启刚", "attended")} <= roles(f)
+    assert {("哈桑纳尔", None, "文莱苏丹"), ("科文特里", None, "国际奥委会主席"),
+            ("霍启刚", None, "亚奥理事会第一副主席")} <= posts(f)
+
+
+def test_blind5_generalisation_guards():
+    f = run("柬埔寨国王顾问团主席洪亮出席。")
+    assert posts(f) == {("洪亮", None, "柬埔寨国王顾问团主席")}
+    f = run("座谈会在北京召开。要把保基本、强基层、建机制作为医改工作的重心。")
+    assert {p.name for p in f.persons} == set()
+    f = run("委员长会议审议通过了全国人大宪法和法律委员会关于终止审议某某法修正草案的报告。")
+    assert {t for t, _ in docs(f)} == {"全国人大宪法和法律委员会关于终止审议某某法修正草案的报告"}
+    f = run("委员长会议在北京举行。常委会会议任命了基本法委员会组成人员。他们是：主任沈明春，副主任黄玉明、张大勇。")
+    assert not {n for n, _ in roles(f)} & {"沈明春", "黄玉明", "张大勇"}
+    f = run("峰会开幕。联合国秘书长技术特使马丁视频致辞。")
+    assert "技术特使马丁" not in {p.name for p in f.persons}

@@ -46,6 +46,7 @@ RANKS = (
     "副主席", "副司令员", "司令员", "政治委员", "政委", "副校长", "校长", "董事长", "总经理", "理事长",
     "会长", "副会长", "团长", "副团长", "社长", "总编辑", "主任", "监察专员", "特派员", "大使", "发言人", "总指挥",
     "行政长官", "候任行政长官", "议长", "副议长", "首相", "副首相", "总统", "副总统", "第一副总理", "总干事", "副总干事", "大臣",
+    "第一副主席", "国王", "苏丹",
 )
 
 #: Titles printed after a name as a form of address (习近平总书记, 栗战书委员长): no post fact.
@@ -95,13 +96,13 @@ ORGAN_SUFFIXES = ("委员会", "领导小组", "小组", "办公室", "办公厅
 # Participation cues (SCHEMA.md conventions), longest first within each role.
 ROLE_CUES: dict[str, str] = {
     "主持": "chaired",
-    "出席": "attended", "参加": "attended", "就座": "attended", "到会": "attended", "陪同": "attended", "参会": "attended",
+    "出席": "attended", "参加": "attended", "就座": "attended", "到会": "attended", "陪同": "attended", "参会": "attended", "合影": "attended",
     "列席": "attended_nonvoting",
     "交流发言": "spoke", "讲话": "spoke", "指出": "spoke", "强调": "spoke", "表示": "spoke", "发言": "spoke",
-    "致辞": "spoke", "宣布": "spoke", "提出": "spoke", "建议": "spoke", "说": "spoke", "发表讲话": "spoke",
+    "致辞": "spoke", "视频致辞": "spoke", "视频讲话": "spoke", "宣布": "spoke", "提出": "spoke", "建议": "spoke", "说": "spoke", "发表讲话": "spoke",
     "致欢迎辞": "spoke", "致开幕辞": "spoke", "致闭幕辞": "spoke", "致贺辞": "spoke", "作总结讲话": "spoke",
     "举行": "attended", "迎候": "attended", "迎接": "attended", "送行": "attended", "欢送": "attended", "同机抵达": "attended", "先期抵达": "attended",
-    "介绍": "reported", "通报": "reported", "汇报": "reported", "作报告": "reported", "作说明": "reported", "宣读": "reported",
+    "介绍": "reported", "通报": "reported", "汇报": "reported", "作报告": "reported", "作说明": "reported", "作讲解": "reported", "作讲座": "reported", "宣读": "reported",
     "传达": "reported",
 }
 
@@ -153,7 +154,8 @@ INSPECTION_CUES = ("考察", "调研", "视察")
 
 #: Endings of document titles printed without 《》 (野生动物保护法, 关于…的决定, 政府工作报告稿).
 DOC_SUFFIXES = ("法", "条例", "规定", "决定", "报告", "方案", "意见", "草案", "议案", "纲要", "规划", "办法", "决议",
-                "名单", "议程", "日程", "贺电", "贺信", "修正案", "稿", "公约", "条约", "细则", "通知", "要点", "计划", "选题")
+                "名单", "议程", "日程", "贺电", "贺信", "修正案", "稿", "公约", "条约", "细则", "通知", "要点", "计划", "选题",
+                "的解释")
 #: Things that end like documents but are not (…重要讲话精神, 指示).
 DOC_NOT = ("精神", "讲话", "指示", "批示", "情况", "工作", "部署", "要求")
 

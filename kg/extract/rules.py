@@ -32,7 +32,7 @@ from ..segment import segment
 from . import lexicon as L
 from .dictionary import Dictionary
 
-RULES_VERSION = "2026.11.3"
+RULES_VERSION = "2026.11.4"
 
 
 @lru_cache(maxsize=1)
@@ -211,6 +211,7 @@ def plausible_name(s: str, lenient: bool = False) -> bool:
         return False
     if any((c in _NON_NAME_CHARS or c in L.NOT_GIVEN)
            and not (k == 1 and len(s) == 3 and c in L.GIVEN_FIRST_OK and s[0] in L.SURNAMES)
+           and not (lenient and k == 2 and len(s) == 3 and c == "和" and s[0] in L.SURNAMES)  # 魏凤和 bounded by 、
            for k, c in enumerate(s[1:], 1)):
         return False
     if s[:2] in L.COMPOUND_SURNAMES:
@@ -271,6 +272,8 @@ def _rank_of(title: str) -> Optional[str]:
 def parse_title(raw: str) -> Optional[TitleParse]:
     """Parse a title string (``上海市委副书记``, ``常务副省长``, ``国务院副总理``) or return None."""
     t = _SESSION.sub("", raw)
+    if "以及" in t:
+        return None  # 泰国总理赛塔以及国际奥委会主席: two titled persons, not one title
     duty = re.search(r"分管[^、，的]{1,12}的", t)
     if duty:  # 中央组织部分管日常工作的副部长: parsed without the duty, which stays in the title as printed
         tp = parse_title(t[: duty.start()] + t[duty.end():])
@@ -343,12 +346,13 @@ def _foreign_name_end(text: str, start: int, limit: int) -> Optional[int]:
                                                   and text[e] not in "以并时"):
         e += 1
     name = text[start:e]
-    if not 2 <= len(name) <= 8 or e < limit and not (text[e] in "等和及" or starts_with_word(text, e, "cue")
+    if not 2 <= len(name) <= 8 or e < limit and not (text[e] in "等和及" or text[e:e + 2] == "以及" or starts_with_word(text, e, "cue")
                                                     or text[e:e + 2] in ("一行", "夫妇", "在京", "在会", "共同", "一同",
                                                                          "分别", "一起", "邀请")):
         return None
     if name[0] in L.NOT_NAME_START or name.startswith(("夫人", "女儿", "兼", "会", "特别", "出席", "代表", "等", "国", "特邀", "高级")) \
             or name.endswith(("邀请", "通过", "热情", "首次", "时", "并", "以", "共", "界")) \
+            or any(x in name for x in ("特使", "代表", "顾问", "助理", "专员")) \
             or name in _NAME_STOP or any(c in _NON_NAME_CHARS for c in name) or _tries()["rank"].parse_longest(name):
         return None
     return e
@@ -361,6 +365,11 @@ def _split_concurrent(tp: TitleParse, ts: int, te: int) -> list[tuple[TitleParse
     out = []
     for part in tp.text.split("兼"):
         sub = parse_title(part)
+        if sub is None and out and out[0][0].foreign:
+            rank = _rank_of(out[0][0].text) or ""
+            prefix = out[0][0].text[: len(out[0][0].text) - len(rank)] if rank else ""
+            # 联合国副秘书长兼妇女署执行主任: the organisation prefix is shared (联合国妇女署执行主任)
+            sub = parse_title(prefix + part) if prefix and not part.startswith(prefix) else None
         if sub is None:
             return [(tp, ts, te)]
         out.append((sub, ts, te))
@@ -685,6 +694,12 @@ class RuleExtractor:
             for i in range(cs + 2, ce - 2):
                 if not (text[i - 1] in "同与和及的" or text[i - 2:i] in self._TITLE_SPLIT):
                     continue
+                if text[i - 2:i] == "以及":
+                    parsed = self._parse_chunk(text, i, ce)
+                    if parsed is not None and parsed[0] and parsed[1] is not None:
+                        out.append((start, i - 2, " "))  # …以及国际奥委会主席巴赫: the next titled person
+                        start = i
+                        continue
                 if not (_starts_with_any(text[i:i + 8], L.COUNTRIES) or text.startswith("中国驻", i)) \
                         or text.startswith("中国", i) and not text.startswith("中国驻", i):
                     continue
@@ -760,7 +775,8 @@ class RuleExtractor:
                                 e = e2
                                 break
                     if e is not None and plausible_name(text[cs:e], True):
-                        cue = bool(starts_with_word(text, e, "cue")) or text[e:e + 2] in ("常委", "委员", "同志")
+                        cue = bool(starts_with_word(text, e, "cue")) or text[e:e + 2] in ("常委", "委员", "同志") \
+                            or bool(re.match(r"作为[^，。；]{0,20}?代表", text[e:e + 24]))
                         members.append((cs, e, cue or text[cs:e] in known))
                         continue
                 members.append((-1, -1, False))  # a non-name breaks the list
@@ -814,6 +830,8 @@ class RuleExtractor:
                 continue
             titles = [t for t in re.split(r"[、和]", titles_part) if t]
             parsed = [parse_title(t) for t in titles]
+            if "和" in titles_part and None in parsed and parse_title(titles_part) is not None:
+                titles, parsed = [titles_part], [parse_title(titles_part)]  # 人力资源和社会保障部部长: 和 inside an organ's name
             if parsed and parsed[0] is None:
                 continue  # 任 not followed by a title: not an appointment
             for off, name in names:
@@ -872,6 +890,9 @@ class RuleExtractor:
             ne = name_at(text, cs + e, ce)
             if ne is None and tp.foreign:
                 ne = _foreign_name_end(text, cs + e, ce)
+            elif ne is None and tp.text.startswith(("国际", "联合国", "世界", "亚奥", "欧盟", "非盟")):
+                ne = _foreign_name_end(text, cs + e, ce)  # 国际奥委会主席科文特里: an international body
+                ne = ne if ne is not None and ne - cs - e <= 5 else None
             if ne is None and not tp.collective:
                 for n in (2, 3):
                     cand = text[cs + e:cs + e + n]
@@ -896,6 +917,10 @@ class RuleExtractor:
                             or text[cs + e + n:cs + e + n + 2] in ("宣布", "宣读", "主持")):
                         ne = cs + e + n
                         break
+            if ne is not None and any(c in _NON_NAME_CHARS for c in text[cs + e:ne]) and any(x > e for x in ends):
+                continue  # 柬埔寨国王顾问团主席洪森: the title goes on
+            if ne is not None and tp.text in ("委员", "常委", "代表") and not plausible_name(text[cs + e:ne]):
+                ne = None  # 委员读书、委员宣讲团等平台: a bare member word before a noun, not a person
             if ne is not None:
                 return [(tp, cs, cs + e)], (cs + e, ne)
         return None
@@ -924,9 +949,9 @@ class RuleExtractor:
         by_pos = {(p.sentence, p.start): p for p in first}
         out: list[_Person] = []
 
-        def admit(cand: str, a: int, w: _SentenceWork) -> None:
+        def admit(cand: str, a: int, w: _SentenceWork, lenient: bool = False) -> None:
             """A name found by a pattern (not the trie) becomes a mention, and known elsewhere."""
-            if (w.sentence.index, a) not in by_pos and plausible_name(cand) and cand not in _NAME_STOP:
+            if (w.sentence.index, a) not in by_pos and plausible_name(cand, lenient) and cand not in _NAME_STOP:
                 by_pos[(w.sentence.index, a)] = _Person(cand, a, a + len(cand), a + len(cand), w.sentence.index)
                 known.add(cand)
 
@@ -953,8 +978,10 @@ class RuleExtractor:
                     admit(cand, w.cstart + off, w)
                     off += len(cand) + 1
             # 贺一诚和夫人郑素贞陪同: a spouse named after 夫人
-            for m in re.finditer(r"(?<=夫人)([\u4e00-\u9fff]{2,3}?)(?=陪同|等|、|，|和|一同|一起|出席|参加|$)", w.text):
-                admit(m.group(1), w.cstart + m.start(1), w)
+            for m in re.finditer(r"(?<=夫人)([\u4e00-\u9fff]{2,4}?)(?=陪同|等|、|，|和|一同|一起|出席|参加|$)", w.text):
+                # 吉尔吉斯斯坦总统扎帕罗夫和夫人扎帕罗娃: a transliterated spouse's name may have four characters
+                foreign = bool(re.search(r"(?:总统|总理|国王|苏丹|首相|议长|元首)[\u4e00-\u9fff·]{2,8}和夫人$", w.text[:m.start(1)]))
+                admit(m.group(1), w.cstart + m.start(1), w, lenient=foreign and len(m.group(1)) == 4)
             # 习近平和夫人彭丽媛在平壤…出席 / 金正恩和夫人李雪主举行的: a spouse before any name boundary
             for m in re.finditer(r"(?<=[和及与]夫人)(?=[\u4e00-\u9fff]{2})", w.text):
                 a = m.start()
@@ -1085,12 +1112,19 @@ class RuleExtractor:
             # 正如习近平主席指出，…: a speaker quoting someone, who takes no role here
             plist = [p for p in plist if not re.search(r"(?:正如|正像|如同|按照|根据)$", w.text[max(0, p.start - w.cstart - 3):p.start - w.cstart])]
             # 丁薛祥表示，…。习近平主席强调，…: a leader named with an honorific and quoted by the speaker
+            # 韩正表示，…。今年3月，习近平主席提出…: also further on in the speaker's paragraph
+            para = article.clean[article.clean.rfind("\n", 0, w.cstart) + 1:w.cstart]
+            para_speech = re.search(r"(?:指出|强调|表示|说)[，：]", para)
             plist = [p for p in plist if not (p.honorific in ("主席", "总书记") and re.match(
                 r"(?:指出|强调|表示|提出|说)", w.text[p.post_end - w.cstart:])
-                and w.sentence.index > 0 and re.search(r"(?:指出|强调|表示|说)[，：]", works[w.sentence.index - 1].text))]
+                and (w.sentence.index > 0 and re.search(r"(?:指出|强调|表示|说)[，：]", works[w.sentence.index - 1].text)
+                     or para_speech and p.name not in para[:para_speech.start()]))]
             for k, p in enumerate(plist):
                 if not group:
                     new_lead = _lead_roles(w.text[max(0, p.start - w.cstart - 60):p.start - w.cstart])
+                    if new_lead and re.match(r"(?:他们|贵宾们?|嘉宾们?)(?:是|有|分别是|包括)[：:]", w.text) and re.search(
+                            r"任命|当选|表彰|授予|获得", article.clean[max(0, w.cstart - 60):w.cstart]):
+                        new_lead = []  # …任命了…组成人员。他们是：…: the appointees, not guests present
                     gap = w.text[last_end:p.start - w.cstart]
                     # the list goes on past a name we could not read (…、张又侠、张国清…): keep its lead
                     if not new_lead and lead and not re.search(r"[。；：]", gap) and len(_strip_filler(_mask(
@@ -1153,7 +1187,13 @@ class RuleExtractor:
         body = next((b for m in meetings for key, b in L.MEMBER_BODIES if key in m.name), None)
         out = []
         for p in persons:
-            if not p.honorific or p.name not in attending:
+            if not p.honorific:
+                continue
+            w0 = works[p.sentence]
+            # 并委托王晨副委员长向…作说明: a named delegate acts for the body, so the title is stated for him
+            delegated = p.honorific in L.HONORIFIC_POSTS and p.honorific != "总书记" \
+                and w0.text[max(0, p.start - w0.cstart - 2):p.start - w0.cstart] == "委托"
+            if p.name not in attending and not delegated:
                 continue
             title = L.HONORIFIC_POSTS.get(p.honorific)
             if title is None and p.honorific in ("委员", "常委") and body:
@@ -1349,7 +1389,7 @@ def _mask(text: str, masked: list[tuple[int, int]], start: int, end: int) -> str
 
 _FILLER_RE = re.compile("|".join(sorted(map(re.escape, L.PREDICATE_FILLER), key=len, reverse=True)))
 _ALLOWED_RESIDUE = re.compile(
-    r"(?:在|并|[\u4e00-\u9fff]{1,10}(?:厅|堂|宫|馆|大厦|宾馆|酒店|会场)|在.{1,8}时|在[^，,、；。]{1,12}?(?:上|中|下|前|里)?(?:以视频方式|通过视频|视频)?|向[^，,、；。]{1,8}?"
+    r"(?:在|并|[\u4e00-\u9fff]{1,10}(?:厅|堂|宫|馆|大厦|宾馆|酒店|会场|会议中心|展览中心|会展中心)|在.{1,8}时|在[^，,、；。]{1,12}?(?:上|中|下|前|里)?(?:以视频方式|通过视频|视频)?|向[^，,、；。]{1,8}?"
     r"|(?:就|围绕|针对)[^；。]{1,120}?(?:作了?|分别)?"
     r"|(?:以视频方式|通过视频|视频|书面)|(?:也|还)?(?:前往|到|赴)[^，,、；。]{1,8}"
     r"|带队|率队|带领[^，,、；。]{1,12}|率[^，,、；。]{1,12}|受[^，,、；。]{0,12}委托[，,]?"
@@ -1357,7 +1397,7 @@ _ALLOWED_RESIDUE = re.compile(
     r"|(?:作了?|发表了?)(?:重要|总结|大会|交流|书面|主旨|专题|视频|工作|即席)?"
     r"|作了?(?:工作)?(?:部署|布置|总结|动员|点评|辅导)[，,]?(?:并)?"
     r"|(?:[在到赴].{0,24}?)?(?:考察|调研|视察)了?并?(?:在.{0,8})?)?")
-_LEAD_FILLER = re.compile(r"代表[\u4e00-\u9fff]{1,15}$|[省市区县州]委常委|[省市区县州](?:级)?领导|来自[^，。；]{1,40}?(?:代表|人士|嘉宾|成员|官员)|[\u4e00-\u9fff、]{0,70}?(?:有关部门|有关方面|有关单位)?负责(?:同志|人)"
+_LEAD_FILLER = re.compile(r"作为[^，。；]{1,20}?代表[，,]?|在[^，。；]{1,30}?[主分]会场(?:[和及与][^，。；]{1,20}?[主分]会场)*|代表[\u4e00-\u9fff]{1,15}$|[省市区县州]委常委|[省市区县州](?:级)?领导|来自[^，。；]{1,40}?(?:代表|人士|嘉宾|成员|官员)|[\u4e00-\u9fff、]{0,70}?(?:有关部门|有关方面|有关单位)?负责(?:同志|人)"
                           r"|[\u4e00-\u9fff]{0,20}?(?:老同志|全体成员|各界人士|干部群众|各族群众|群众代表|团成员|组成员|委员会委员|负责人)")
 
 
@@ -1375,7 +1415,8 @@ def _strip_filler(text: str) -> str:
 
 
 _LEAD_ROLE = re.compile(r"(出席|参加|列席|陪同)[^，。；]{0,24}?(?:的|人员)[^，。；]{0,12}?(?:还有|有|包括)[：:]?"
-                        r"(?:[\u4e00-\u9fff]{0,6}(?:领导|负责同志))?$|(在主席台就座)的(?:还有|有)[：:]?$")
+                        r"(?:[\u4e00-\u9fff]{0,6}(?:领导|负责同志))?$|(在主席台就座)的(?:还有|有)[：:]?$"
+                        r"|(?:^|[。；\n])(?:他们|贵宾们?|嘉宾们?)(?:是|有|分别是|包括)[：:][^。；：]{0,60}$")
 
 
 def _lead_roles(before: str) -> list[str]:
@@ -1383,7 +1424,7 @@ def _lead_roles(before: str) -> list[str]:
     m = _LEAD_ROLE.search(before)
     if not m:
         return []
-    return [L.ROLE_CUES[m.group(1)]] if m.group(1) else ["attended"]
+    return [L.ROLE_CUES[m.group(1)]] if m.group(1) else ["attended"]  # (他们是：A、B…: the guests just named)
 
 
 _OBJECT_NAME = re.compile(r"(?:同志)?为核心|(?:同志)?的|(?:总书记|主席)?(?:的)?(?:重要讲话|重要指示|重要论述|贺信|贺电)")
@@ -1432,6 +1473,10 @@ def _co_roles(segment_text: str) -> list[str]:
     return _predicate(re.split(r"[并，,]", clause, maxsplit=1)[0])[0]
 
 
+_PHOTO = re.compile(r"(?:(?:亲切)?(?:会见|接见|看望|慰问)[^。；]{0,40}?并(?:同|与|和)|(?:同|与)[^，。；]{1,30}?(?:亲切)?握手并)"
+                    r"[^，。；]{0,20}?合影")
+
+
 def _predicate(segment_text: str) -> tuple[list[str], bool]:
     """Roles stated right after a person (group), and whether the group continues."""
     clause = re.split(r"[。；;]", segment_text, maxsplit=1)[0]
@@ -1440,6 +1485,8 @@ def _predicate(segment_text: str) -> tuple[list[str], bool]:
         return [], True  # 丛斌委员和列席会议的刘忻等同志，…提出询问: the cue belongs to the next name
     cues = _tries()["cue"].parse_longest(clause)
     roles: list[str] = []
+    if _PHOTO.match(clause):
+        roles.append("attended")  # 会见…，并同全体代表合影: present at the event
     for rx in (_REPORT_RE, _REPORT_ON_RE):  # 作…报告 / 就…作了汇报
         m = rx.match(clause)
         if m and _ALLOWED_RESIDUE.fullmatch(_strip_filler(m.group(1))):
@@ -1480,8 +1527,9 @@ def _meeting_spans(text: str, require_held: bool = True) -> list[tuple[int, int,
     hits = _tries()["meeting"].parse_longest(text)
     starts = {s for s, _, _ in hits}
     for s, e, suf in hits:
-        if e < len(text) and text[e] in "精神堂" or suf == "会议" and text[e:e + 1] in ("长", "员"):
-            continue  # (国会议长: not a meeting)
+        if e < len(text) and text[e] in "精神堂" or suf == "会议" and text[e:e + 1] in ("长", "员") \
+                or text[e:e + 2] in ("中心", "大厦", "大楼", "会址"):
+            continue  # (国会议长, 国家会议中心: not a meeting)
         if e in starts:
             continue  # 经济论坛开幕式, 论坛全会: the event is the longer name
         p = s
@@ -1504,6 +1552,8 @@ def _meeting_spans(text: str, require_held: bool = True) -> list[tuple[int, int,
         name = text[p:e]
         if name.startswith(("这次", "此次", "本次", "该", "这", "次")):
             continue
+        if require_held and re.search(r"关于(?:召开|举行)$", text[max(0, p - 6):p]):
+            continue  # 关于召开十四届全国人大一次会议的决定: a decision's subject, not the meeting held
         if require_held and re.search(r"(?:决定|建议)[，,：:]?$", text[max(0, p - 8):p]):
             continue  # 会议决定，十四届全国人大常委会第十五次会议4月27日举行: a later session, not the one held
         before = text[max(0, p - 6):p]
@@ -1781,10 +1831,15 @@ def _list_titles(clause: str, base: int, action: str) -> list[tuple[str, str, in
     prefix = ""
     for k, (start, item) in enumerate(items):
         title = re.sub(r"^(?:新修订的|修订后的|修改后的|新制定的)", "", item).strip()
-        if title.startswith("《") or re.search(r"》[和及、与]《", title):
+        if k > 0 and re.fullmatch(r"《[^《》]+》的[\u4e00-\u9fff]{1,4}", title) and "关于" in texts[0] \
+                and 0 < texts[0].find("《") and texts[0].find("关于") < texts[0].find("《"):
+            # 关于批准《A条约》的决定、《B条约》的决定: the issuer and 关于批准 frame are shared
+            title = texts[0][: texts[0].find("《")] + title
+        elif title.startswith("《") or re.search(r"》[和及、与]《", title):
             continue  # 《A》和《B》: book titles, read by the 《》 pass
-        if not title.startswith("关于"):
-            title = re.sub(r"^.{0,30}?(?:提请|提交|审议(?!结果))[^关]{0,20}?的(?=.)", "", title)
+        lead_m = re.match(r"^.{0,30}?(?:提请|提交|审议(?!结果))[^关]{0,20}?的(?=.)", title)
+        if not title.startswith("关于") and lead_m and "关于" not in lead_m.group(0):
+            title = title[lead_m.end():]  # (全国人大常委会关于提请审议…的议案 keeps its 关于 frame)
         if "关于" in title[1:] and re.search(r"(?:的|提出|分别)", title[: title.index("关于")]):
             title = title[title.index("关于"):]
         if "和" in title and not _ends_with_any(title.split("和")[0], L.DOC_SUFFIXES) and k > 0 \
@@ -1798,6 +1853,7 @@ def _list_titles(clause: str, base: int, action: str) -> list[tuple[str, str, in
         parts = [title]
         both = re.split(r"(?<=[稿案法划要告）])(?:和|及)", title, maxsplit=1)
         if len(both) == 2 and all(_ends_with_any(_strip_paren(x), L.DOC_SUFFIXES) for x in both) \
+                and not ("关于" in both[1] and "关于" not in both[0]) \
                 and (not title.startswith("关于") or re.search(r"的[\u4e00-\u9fff]{1,3}$", both[0])):
             parts = both  # (关于“十四五”规划和2035年远景目标纲要…报告 is one title)
             j = both[0].rfind("会议")

@@ -123,7 +123,8 @@ def build_cmd(paths, out_dir, store_dir, stamp, date_, home_region, source, enco
         from .cli_store import run_build_store
 
         run_build_store(paths, store_dir, _defaults(date_, home_region, source, encoding, max_chars), ner=ner,
-                        progress=progress, stamp=stamp, out_dir=out_dir)
+                        progress=progress, stamp=stamp, out_dir=out_dir, workers=workers,
+                        cache_dir=_cache(cache_dir, no_cache))
         return
 
     if dask_local or scheduler:

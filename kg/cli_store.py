@@ -93,10 +93,14 @@ def run_build_store(paths: Sequence[Path], store_dir: Path, defaults, *, ner: Op
                     workers: int = 1, cache_dir: Optional[Path] = None) -> None:
     """Body of ``kg build PATHS --store DIR [-o OUT]``: extract, link, add to the store; exits.
 
-    With ``out_dir`` the usual files are written too (one extraction serves both). ``workers`` and
-    ``cache_dir`` go to :func:`kg.pipeline.extract` (the batch path). Prints the build summary,
-    the store's size and the added/replaced counts; exit 1 when an input item was rejected (the
-    good articles are still stored), as ``kg build``.
+    Without ``out_dir`` the build streams in bounded memory (:func:`kg.stream.build_store`: pass 1
+    extracts and keeps compact summaries, persons are linked once over all of them, pass 2 reads
+    the facts back from the facts cache chunk by chunk into the store); the store ends up as the
+    in-memory path leaves it. With ``out_dir`` the usual files are written too, from one in-memory
+    extraction (:func:`kg.pipeline.build`). ``workers`` and ``cache_dir`` are the ``kg build``
+    options (``cache_dir`` None: no cache; the streaming build then uses a temporary one). Prints
+    the build summary, the store's size and the added/replaced counts; exit 1 when an input item
+    was rejected (the good articles are still stored), as ``kg build``.
     """
     from . import pipeline
     from . import store as S
@@ -105,19 +109,26 @@ def run_build_store(paths: Sequence[Path], store_dir: Path, defaults, *, ner: Op
 
     try:
         st = S.open_store(store_dir)
-        batch = {"workers": workers, "cache_dir": cache_dir} if (workers > 1 or cache_dir is not None) else {}
-        if out_dir is not None:
-            res = pipeline.build(paths, out_dir, defaults, ner=ner, progress=progress, stamp=stamp, **batch)
+        generated_at = pipeline._build_time() if stamp else None
+        batch = {"workers": workers, "cache_dir": cache_dir} if (workers != 1 or cache_dir is not None) else {}
+        if out_dir is None and _streamable(paths):
+            from .stream import build_store
+
+            res, rep = build_store(paths, st, defaults, ner, workers=workers, cache_dir=cache_dir,
+                                   progress=progress, generated_at=generated_at)
         else:
-            res = pipeline.BuildResult(**pipeline.extract(paths, defaults, ner, progress, **batch).__dict__)
-            res.identities = link_persons(res.facts)
-        rep = S.ingest(st, res.facts, res.identities, model_id=res.model, rules_version=RULES_VERSION,
-                       generated_at=pipeline._build_time() if stamp else None)
+            if out_dir is not None:
+                res = pipeline.build(paths, out_dir, defaults, ner=ner, progress=progress, stamp=stamp, **batch)
+            else:  # input from a pipe: it cannot be read twice
+                res = pipeline.BuildResult(**pipeline.extract(paths, defaults, ner, progress, **batch).__dict__)
+                res.identities = link_persons(res.facts)
+            rep = S.ingest(st, res.facts, res.identities, model_id=res.model, rules_version=RULES_VERSION,
+                           generated_at=generated_at)
+            res.seconds += rep.seconds
         del st  # release the write lock before exiting (matters when called in-process)
     except KgError as e:
         _fail(e)
     res.triples = rep.triples_after
-    res.seconds += rep.seconds
     click.echo(pipeline.summary_line(res))
     for f in res.files:
         click.echo(f"  {f}")
@@ -127,6 +138,12 @@ def run_build_store(paths: Sequence[Path], store_dir: Path, defaults, *, ner: Op
     for p in problems:
         click.echo(f"Error: {p}", err=True)
     sys.exit(1 if problems else 0)
+
+
+def _streamable(paths: Sequence[Path]) -> bool:
+    from .stream import rereadable
+
+    return rereadable(paths)
 
 
 def run_query_store(store_dir: Path, text: str, bindings: Optional[Mapping[str, str]], fmt: str) -> None:

@@ -11,6 +11,9 @@ is a bag: a triple in three article graphs would match three times).
 * :func:`ingest` writes a batch of articles. An article already in the store has its named graph
   dropped and rewritten (re-ingesting is idempotent); its build record is replaced; build
   activities and agents no longer referenced are removed; then co-attendance is recomputed.
+* :func:`ingest_chunks` does the same for a stream of article chunks (one chunk in memory at a
+  time, co-attendance once at the end with :func:`rederive_from_attendance`): the streaming
+  ``kg build PATHS --store DIR`` of :mod:`kg.stream`.
 * :func:`remove` drops articles (their named graphs and build records) and recomputes
   co-attendance, so the store equals one built without them.
 * co-attendance is kept current: after each batch the pairs of persons whose shared meetings
@@ -73,7 +76,7 @@ from .ns import GRAPH, NIF, XSD
 
 __all__ = [
     "EXPORT_FORMATS", "IngestReport", "RemoveReport", "StoreError", "is_store", "open_store", "ingest",
-    "remove", "rederive", "repair", "compact", "bulk_import", "ingest_chunks", "count", "articles", "query_store", "store_to_dataset", "load_source",
+    "remove", "rederive", "repair", "compact", "bulk_import", "ingest_chunks", "rederive_from_attendance", "count", "articles", "query_store", "store_to_dataset", "load_source",
     "export", "serialize_jsonld", "to_networkx", "fact_tables", "write_csv_tables", "load_context",
 ]
 
@@ -455,10 +458,12 @@ def ingest(
 
 
 #: Articles per chunk of :func:`ingest_chunks` callers (``kg build --store``'s streaming path).
-STREAM_CHUNK_ARTICLES = 250
+STREAM_CHUNK_ARTICLES = 100
 #: Above this many person pairs to recompute, :func:`ingest_chunks` re-derives co-attendance in
 #: full (one CONSTRUCT) instead of restricting it with a VALUES block of every pair.
 _FULL_REDERIVE_PAIRS = 50_000
+#: Quads per transaction when :func:`rederive_from_attendance` writes the derived graph.
+_DERIVE_BATCH_QUADS = 40_000
 
 
 def _nquads_and_default(qs) -> bytes:
@@ -476,6 +481,49 @@ def _nquads_and_default(qs) -> bytes:
             lines.append(f"{t} {w.term(gid)} .")
     lines.extend(default)
     return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
+
+
+def rederive_from_attendance(store) -> int:
+    """:func:`rederive` computed beside the store: the ``schema:attendee`` triples and the start
+    dates of attended meetings (all that :data:`kg.derive.COATTENDANCE_CONSTRUCT` reads) are
+    copied into an in-memory Oxigraph store, the CONSTRUCT runs there and its triples are written
+    to the co-attendance graph and the default graph, after the old graph is dropped. Same triples
+    as :func:`rederive`; they are written in transactions of ``_DERIVE_BATCH_QUADS`` quads, so
+    memory stays that of the attendance triples, the query and one batch (a SPARQL update over the
+    store buffers everything it writes). On an error
+    the co-attendance graph is dropped (the next ingest derives it in full); if the process is
+    killed while writing, run the build again or :func:`repair`. Returns the number of ties.
+    """
+    ox = _ox()
+    from .derive import COATTENDANCE_CONSTRUCT
+
+    default = ox.DefaultGraph()
+    attendee, start = ox.NamedNode(_SCHEMA + "attendee"), ox.NamedNode(_SCHEMA + "startDate")
+    side = ox.Store()
+    meetings = set()
+    side.extend(ox.Quad(q.subject, q.predicate, q.object, default)
+                for q in store.quads_for_pattern(None, attendee, None, default) if not meetings.add(q.subject))
+    side.extend(ox.Quad(q.subject, q.predicate, q.object, default)
+                for m in meetings for q in store.quads_for_pattern(m, start, None, default))
+    del meetings
+    _drop_coattendance(store)
+    coatt = ox.NamedNode(_COATT)
+
+    try:
+        batch: list = []
+        for t in side.query(COATTENDANCE_CONSTRUCT):
+            batch.append(ox.Quad(t.subject, t.predicate, t.object, coatt))
+            batch.append(ox.Quad(t.subject, t.predicate, t.object, default))
+            if len(batch) >= _DERIVE_BATCH_QUADS:
+                store.extend(batch)
+                store.flush()
+                batch = []
+        store.extend(batch)
+        store.flush()
+    except BaseException:  # a partial co-attendance graph must not pass for a derived one
+        _drop_coattendance(store)
+        raise
+    return _ties(store)
 
 
 def ingest_chunks(
@@ -532,6 +580,7 @@ def ingest_chunks(
         store.load(data, format=ox.RdfFormat.N_QUADS)
         written += data.count(b"\n") * (1 + len(replaced) / len(batch))
         del data
+        store.flush()  # memtables to disk: without it RocksDB's memory grows chunk after chunk
         delta.changed(graphs)
         if on_chunk is not None:
             on_chunk(len(batch))
@@ -540,7 +589,10 @@ def ingest_chunks(
         delta.pairs |= _pairs_of(store, sorted(delta.meetings))
         if len(delta.pairs) > _FULL_REDERIVE_PAIRS:
             delta.full = True
-    rep.ties = delta.apply()
+    if delta.enabled and delta.full:
+        rep.ties = rederive_from_attendance(store)
+    else:
+        rep.ties = delta.apply()
     _finish(store, optimize, int(written))
     rep.triples_after = count(store)
     rep.seconds = time.perf_counter() - t0

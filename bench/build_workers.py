@@ -65,10 +65,11 @@ def main(argv: Optional[list[str]] = None) -> int:
             ceilings.append(_machine_speedup())
             print(f"  round {r + 1}: ceiling (CPU loop, 2 procs vs 1) {ceilings[-1]:.2f}x", flush=True)
             for w in (1, 2):
-                out = Path(d) / f"w{w}"
+                out = Path(d) / f"r{r}-w{w}"  # a fresh directory: an unchanged rebuild would reuse outputs
                 times[w].append(_build(args.corpus, out, w))
                 print(f"    --workers {w}: {times[w][-1]:.2f} s ({_load()})", flush=True)
-        same = all(filecmp.cmp(Path(d) / "w1" / n, Path(d) / "w2" / n, shallow=False) for n in OUTPUTS)
+        same = all(filecmp.cmp(Path(d) / f"r{r}-w1" / n, Path(d) / f"r{r}-w2" / n, shallow=False)
+                   for r in range(args.repeat) for n in OUTPUTS)
     t1, t2 = min(times[1]), min(times[2])
     data: dict[str, Any] = {"wall_1": times[1], "wall_2": times[2], "ceiling": ceilings, "same_outputs": same,
                             "speedup": t1 / t2}

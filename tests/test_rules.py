@@ -598,3 +598,12 @@ def test_blind5_generalisation_guards():
     assert not {n for n, _ in roles(f)} & {"沈明春", "黄玉明", "张大勇"}
     f = run("峰会开幕。联合国秘书长技术特使马丁视频致辞。")
     assert "技术特使马丁" not in {p.name for p in f.persons}
+
+
+def test_closing_and_opening_ceremonies_of_a_course_are_events():
+    """结业式 / 开班式 end an event name like 开幕式: who chairs and attends them are participants."""
+    f = run("省部级主要领导干部专题研讨班1日下午在中央党校结业。中共中央政治局常委蔡明远出席结业式并作总结讲话。"
+            "李建华主持结业式，王志强和陈立新出席结业式。")
+    assert meetings(f) == {"结业式"} or all(m.endswith("结业式") for m in meetings(f))
+    assert {("蔡明远", "attended"), ("蔡明远", "spoke"), ("李建华", "chaired"), ("王志强", "attended"),
+            ("陈立新", "attended")} <= roles(f)

@@ -32,7 +32,7 @@ from ..segment import segment
 from . import lexicon as L
 from .dictionary import Dictionary
 
-RULES_VERSION = "2026.11.4"
+RULES_VERSION = "2026.11.5"
 
 
 @lru_cache(maxsize=1)

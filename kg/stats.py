@@ -38,9 +38,12 @@ __all__ = [
     "stats_from_graph", "format_table", "write_csv", "CSV_COLUMNS", "EXACT_BETWEENNESS_MAX",
 ]
 
-#: Above this many persons betweenness is estimated from ``BETWEENNESS_PIVOTS`` pivots.
-EXACT_BETWEENNESS_MAX = 1000
-BETWEENNESS_PIVOTS = 500
+#: Above this many persons betweenness is estimated from ``BETWEENNESS_PIVOTS`` pivots. Brandes'
+#: algorithm is O(persons x ties) in pure Python: exact on the 新闻联播 corpus it took 8 s of a 40 s
+#: build; on a 2,227-node co-attendance graph 256 seeded pivots gave the same top 10 as the exact
+#: computation (14 of the top 15) in an eighth of the time.
+EXACT_BETWEENNESS_MAX = 400
+BETWEENNESS_PIVOTS = 256
 CSV_COLUMNS = ("rank", "person", "name", "context", "iri", "meetings", "degree", "weighted_degree",
                "degree_centrality", "betweenness", "community")
 

@@ -32,7 +32,7 @@ from ..segment import segment
 from . import lexicon as L
 from .dictionary import Dictionary
 
-RULES_VERSION = "2026.11.5"
+RULES_VERSION = "2026.11.6"
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +65,8 @@ def rules_fingerprint() -> str:
             h.update(path.name.encode() + b"\0" + path.read_bytes())
     return h.hexdigest()
 
+#: How far back a paragraph is read for an earlier speech verb (news paragraphs are far shorter).
+_PARA_WINDOW = 2000
 _CHUNK_DELIMS = set("、，,；;：:（）()“”\"《》〈〉 \t\n\u3000。！？!?「」『』【】〔〕[]<>\ufffd")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CHUNK_RE = re.compile("[^" + re.escape("".join(sorted(_CHUNK_DELIMS))) + "]+")
@@ -1113,12 +1115,19 @@ class RuleExtractor:
             plist = [p for p in plist if not re.search(r"(?:正如|正像|如同|按照|根据)$", w.text[max(0, p.start - w.cstart - 3):p.start - w.cstart])]
             # 丁薛祥表示，…。习近平主席强调，…: a leader named with an honorific and quoted by the speaker
             # 韩正表示，…。今年3月，习近平主席提出…: also further on in the speaker's paragraph
-            para = article.clean[article.clean.rfind("\n", 0, w.cstart) + 1:w.cstart]
-            para_speech = re.search(r"(?:指出|强调|表示|说)[，：]", para)
-            plist = [p for p in plist if not (p.honorific in ("主席", "总书记") and re.match(
-                r"(?:指出|强调|表示|提出|说)", w.text[p.post_end - w.cstart:])
-                and (w.sentence.index > 0 and re.search(r"(?:指出|强调|表示|说)[，：]", works[w.sentence.index - 1].text)
-                     or para_speech and p.name not in para[:para_speech.start()]))]
+            quoted = [p for p in plist if p.honorific in ("主席", "总书记") and re.match(
+                r"(?:指出|强调|表示|提出|说)", w.text[p.post_end - w.cstart:])]
+            if quoted:
+                # the paragraph so far, at most _PARA_WINDOW characters back (a one-paragraph
+                # article of a million characters must not make this quadratic)
+                start = max(article.clean.rfind("\n", 0, w.cstart) + 1, w.cstart - _PARA_WINDOW)
+                para = article.clean[start:w.cstart]
+                para_speech = re.search(r"(?:指出|强调|表示|说)[，：]", para)
+                prev_speech = w.sentence.index > 0 and re.search(r"(?:指出|强调|表示|说)[，：]",
+                                                                 works[w.sentence.index - 1].text)
+                drop = {id(p) for p in quoted
+                        if prev_speech or para_speech and p.name not in para[:para_speech.start()]}
+                plist = [p for p in plist if id(p) not in drop]
             for k, p in enumerate(plist):
                 if not group:
                     new_lead = _lead_roles(w.text[max(0, p.start - w.cstart - 60):p.start - w.cstart])

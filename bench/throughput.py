@@ -299,11 +299,10 @@ def bench_build(corpus: Path, rep: Report, stages_too: bool = True) -> None:
 
         run = stage("extract", lambda: extract_parallel([corpus], ner="none", workers=1, progress=False))
         ids = stage("link", lambda: link_persons(run.facts))
-        build = getattr(rdf, "build_quads", rdf.build_dataset)
-        ds = stage("rdf", lambda: build(run.facts, ids, model_id=run.model, rules_version=RULES_VERSION))
+        ds = stage("rdf", lambda: rdf.build_quads(run.facts, ids, model_id=run.model, rules_version=RULES_VERSION))
         stage("co-attendance", lambda: derive.add_coattendance(ds, engine="oxigraph"))
         stage("ttl + trig", lambda: rdf.dataset_to_files(ds, out))
-        res2 = BuildResult(**run.run_fields())
+        res2 = BuildResult.from_run(run)
         res2.identities = ids
         stage("facts.json", lambda: write_facts(res2, out / "facts.json"))
         stage("views", lambda: (view.governance_view(run.facts, ids, out / "graph.html"),

@@ -510,10 +510,6 @@ class BatchResult(RunResult):
     cache_path: Optional[Path] = None
     model_key: str = ""
 
-    def run_fields(self) -> dict[str, Any]:
-        """The fields of :class:`~kg.pipeline.RunResult` only (to build a BuildResult from this)."""
-        return {f.name: getattr(self, f.name) for f in dataclasses.fields(RunResult)}
-
 
 @dataclass
 class _Chunk:

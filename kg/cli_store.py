@@ -106,21 +106,21 @@ def run_build_store(paths: Sequence[Path], store_dir: Path, defaults, *, ner: Op
     from . import store as S
     from .extract.rules import RULES_VERSION
     from .link import link_persons
+    from .stream import build_store, rereadable
 
     try:
         st = S.open_store(store_dir)
         generated_at = pipeline._build_time() if stamp else None
-        batch = {"workers": workers, "cache_dir": cache_dir} if (workers != 1 or cache_dir is not None) else {}
-        if out_dir is None and _streamable(paths):
-            from .stream import build_store
-
+        if out_dir is None and rereadable(paths):
             res, rep = build_store(paths, st, defaults, ner, workers=workers, cache_dir=cache_dir,
                                    progress=progress, generated_at=generated_at)
         else:
             if out_dir is not None:
-                res = pipeline.build(paths, out_dir, defaults, ner=ner, progress=progress, stamp=stamp, **batch)
+                res = pipeline.build(paths, out_dir, defaults, ner=ner, progress=progress, stamp=stamp,
+                                     workers=workers, cache_dir=cache_dir)
             else:  # input from a pipe: it cannot be read twice
-                res = pipeline.BuildResult(**pipeline.extract(paths, defaults, ner, progress, **batch).__dict__)
+                res = pipeline.BuildResult.from_run(pipeline.extract(paths, defaults, ner, progress, workers=workers,
+                                                                     cache_dir=cache_dir))
                 res.identities = link_persons(res.facts)
             rep = S.ingest(st, res.facts, res.identities, model_id=res.model, rules_version=RULES_VERSION,
                            generated_at=generated_at)
@@ -138,12 +138,6 @@ def run_build_store(paths: Sequence[Path], store_dir: Path, defaults, *, ner: Op
     for p in problems:
         click.echo(f"Error: {p}", err=True)
     sys.exit(1 if problems else 0)
-
-
-def _streamable(paths: Sequence[Path]) -> bool:
-    from .stream import rereadable
-
-    return rereadable(paths)
 
 
 def run_query_store(store_dir: Path, text: str, bindings: Optional[Mapping[str, str]], fmt: str) -> None:

@@ -173,8 +173,8 @@ def _rdf_partition(ex: _Extracted, identities: dict[tuple[str, str], PersonIdent
                    shard: str) -> tuple[str, int, list[tuple[Any, Any, Any]]]:
     from . import rdf
 
-    build = getattr(rdf, "build_quads", rdf.build_dataset)  # the fast path when rdf has it
-    ds = build(ex.facts, identities, model_id=model_id, rules_version=rules_version, generated_at=generated_at)
+    ds = rdf.build_quads(ex.facts, identities, model_id=model_id, rules_version=rules_version,
+                         generated_at=generated_at)
     data = rdf.serialize_nquads(ds) if len(ds) else b""
     _write_atomic(Path(shard), data)
     return shard, data.count(b"\n"), _attendance(ds)

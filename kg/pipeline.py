@@ -51,6 +51,11 @@ class BuildResult(RunResult):
     triples: int = 0
     files: list[Path] = field(default_factory=list)
 
+    @classmethod
+    def from_run(cls, run: RunResult) -> "BuildResult":
+        """A build result carrying ``run``'s fields (``run`` may be a batch result with more)."""
+        return cls(**{k: getattr(run, k) for k in RunResult.__dataclass_fields__})
+
 
 def make_extractor(ner: Optional[str] = "auto") -> RuleExtractor:
     """The rule extractor, with a HanLP NER model when ``ner`` names or finds one."""
@@ -127,7 +132,7 @@ def build(paths: Iterable[Path], out_dir: Path, defaults: Defaults = Defaults(),
 
     run = extract(paths, defaults, ner, progress, workers=workers, cache_dir=cache_dir)
     t0 = time.perf_counter()
-    res = BuildResult(**{k: getattr(run, k) for k in RunResult.__dataclass_fields__})
+    res = BuildResult.from_run(run)
     res.identities = link_persons(res.facts)
     out_dir.mkdir(parents=True, exist_ok=True)
     outputs = [out_dir / n for n in ("graph.ttl", "graph.trig", "facts.json", "graph.html", "coattendance.html")]
@@ -188,8 +193,9 @@ def _parallel_outputs(workers: int) -> bool:
     """Overlap the output stages in forked processes? Only with several workers and ``fork``."""
     import multiprocessing as mp
 
-    n = (os.cpu_count() or 1) if workers == 0 else workers
-    return n > 1 and "fork" in mp.get_all_start_methods()
+    from .batch import resolve_workers
+
+    return resolve_workers(workers) > 1 and "fork" in mp.get_all_start_methods()
 
 
 class _Stage:

@@ -132,10 +132,10 @@ class _Pass2:
     """Pass 2: the input read again, facts from the cache, in chunks (see the module docstring)."""
 
     def __init__(self, paths: Sequence[Path], defaults: Defaults, ner: Optional[str], cache_dir: Path,
-                 model_key: str, version: Optional[str], summaries: Summaries, failed: set[str],
+                 model_key: str, summaries: Summaries, failed: set[str],
                  chunk: int) -> None:
         self.paths, self.defaults, self.ner = paths, defaults, ner
-        self.cache_dir, self.model_key, self.version = cache_dir, model_key, version
+        self.cache_dir, self.model_key = cache_dir, model_key
         self.summaries, self.failed, self.chunk = summaries, failed, max(1, chunk)
         self.extractor: Any = None
         self.reextracted = 0
@@ -178,7 +178,7 @@ class _Pass2:
     def __iter__(self) -> Iterator[list[ArticleFacts]]:
         from .batch import FactsCache, _gc_paused, content_key, decode_facts
 
-        cache = FactsCache(self.cache_dir, self.model_key, self.version)
+        cache = FactsCache(self.cache_dir, self.model_key)
         try:
             for part in self._articles():
                 with _gc_paused():
@@ -233,8 +233,7 @@ def build_store(paths: Iterable[Union[str, os.PathLike]], store, defaults: Defau
         for f in run:
             summaries.add(f)
         r = run.result
-        res = BuildResult(rejected=r.rejected, failed=r.failed, chars=r.chars, seconds=r.seconds, model=r.model,
-                          note=r.note)
+        res = BuildResult.from_run(r)
         res.facts = summaries  # type: ignore[assignment]
 
         # link once, over every article, in input order
@@ -243,10 +242,7 @@ def build_store(paths: Iterable[Union[str, os.PathLike]], store, defaults: Defau
         res.seconds += time.perf_counter() - t0
 
         # pass 2: the facts again, chunk by chunk, into the store
-        # the cache key's code version as pass 1 used it (it hashes the rules' files on disk, which
-        # may be edited while a build runs: the facts are those of the code this process runs)
-        version = getattr(run._cache, "version", None)
-        chunks = _Pass2(paths, defaults, ner, cache, r.model_key, version, summaries,
+        chunks = _Pass2(paths, defaults, ner, cache, r.model_key, summaries,
                         {p.article_id for p in r.failed}, chunk or S.STREAM_CHUNK_ARTICLES)
         bar = tqdm(desc="store", unit="art", total=len(summaries), disable=_no_progress(progress), file=sys.stderr,
                    dynamic_ncols=True)

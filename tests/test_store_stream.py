@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -85,7 +86,7 @@ def test_same_identities_and_summary(in_memory, streamed):
     (mem, ids), (res, rep, _st) = in_memory, streamed
     assert isinstance(res.facts, Summaries) and len(res.facts) == len(mem.facts)
     assert res.identities == ids  # linking over the summaries == linking over the full facts
-    full = BuildResult(**mem.__dict__)
+    full = BuildResult.from_run(mem)
     full.triples, full.seconds = rep.triples_after, res.seconds
     assert summary_line(res) == summary_line(full)
     assert len(rep.added) == len(mem.facts) and not rep.replaced
@@ -174,3 +175,22 @@ def test_failure_mid_run_leaves_whole_articles(tmp_path, corpus, in_memory, mem_
     _r, rep = build_store(corpus, st, Defaults(), "none", progress=False, cache_dir=tmp_path / "c", chunk=25)
     assert len(rep.replaced) == 50 and len(rep.added) == len(res.facts) - 50
     assert quads(st) == quads(mem_store)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_piped_input_with_a_cache_takes_the_in_memory_path(tmp_path):
+    """Input that cannot be read twice (a named pipe) is extracted once, through the batch path
+    when a cache is given, and stored whole (its batch result must become a build result)."""
+    import threading
+
+    fifo = tmp_path / "page.txt"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=lambda: fifo.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8"))
+    writer.start()
+    res = _kg_build(str(fifo), "--store", str(tmp_path / "store"), "--cache-dir", str(tmp_path / "c"))
+    writer.join(10)
+    assert res.exit_code == 0, res.output
+    expected = sorted(f.article.id for f in extract([SAMPLE], ner="none", progress=False).facts)
+    assert len(expected) > 1 and f"{len(expected)} added, 0 replaced" in res.output
+    st = S.open_store(tmp_path / "store", read_only=True)
+    assert sorted(a["id"].replace("page", SAMPLE.stem, 1) for a in S.articles(st)) == expected

@@ -53,8 +53,13 @@ def to_simplified(article: Article) -> Article:
     return dataclasses.replace(article, text=text, clean=clean, title=title)
 
 
+@lru_cache(maxsize=1)
 def rules_fingerprint() -> str:
-    """Hash of the extraction code and word lists: part of the facts-cache key, so edits never read stale facts."""
+    """Hash of the extraction code and word lists: part of the facts-cache key, so edits never read stale facts.
+
+    Computed once per process: it stands for the code this process has loaded, so files edited
+    while a build runs neither change its cache key midway nor cost a re-read on every call.
+    """
     import hashlib
 
     here = Path(__file__).resolve().parent

@@ -30,13 +30,16 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
+import io
 import json
 import logging
 import re
+import sys
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Iterator, Optional, Union
+from typing import BinaryIO, Iterator, Optional, Union
 
 from .model import Article, Rejected
 
@@ -234,12 +237,14 @@ def _utf8_damaged(data: bytes, err: UnicodeDecodeError) -> bool:
     return sum(1 for ch in before if ch > "\x7f") >= 8
 
 
-def read_text_file(path: Path, encoding: Optional[str] = None, max_bytes: Optional[int] = None) -> str:
-    """Read a text file, detecting UTF-8 (with or without BOM), UTF-16/32 and GB18030; ValueError says why not.
+def read_text_file(path: Path, encoding: Optional[str] = None, max_bytes: Optional[int] = None,
+                   stream: Optional[BinaryIO] = None) -> str:
+    """Read a text file (or ``stream``, already open), detecting UTF-8 (with or without BOM), UTF-16/32 and
+    GB18030; ValueError says why not.
 
     A file over ``max_bytes`` is refused without being read whole.
     """
-    with open(path, "rb") as fh:
+    with (contextlib.nullcontext(stream) if stream is not None else open(path, "rb")) as fh:
         data = fh.read(max_bytes + 1) if max_bytes else fh.read()
     if max_bytes and len(data) > max_bytes:
         raise ValueError(f"file too large (over {max_bytes:,} bytes); split it or raise --max-chars")
@@ -344,11 +349,12 @@ def _page_cap(defaults: Defaults) -> Optional[int]:
     return max(_MAX_PAGE_BYTES, 4 * defaults.max_chars) if defaults.max_chars else None
 
 
-def read_page(path: Path, defaults: Defaults = Defaults()) -> Iterator[Union[Article, Rejected]]:
-    """Articles of a .txt/.md page."""
+def read_page(path: Path, defaults: Defaults = Defaults(),
+              stream: Optional[BinaryIO] = None) -> Iterator[Union[Article, Rejected]]:
+    """Articles of a .txt/.md page (read from ``stream`` when given: standard input or a pipe)."""
     try:
-        text = read_text_file(path, defaults.encoding, _page_cap(defaults))
-        meta = _sidecar(path)
+        text = read_text_file(path, defaults.encoding, _page_cap(defaults), stream)
+        meta = _sidecar(path) if stream is None else {}
     except (OSError, ValueError) as e:
         yield _reject(path, 0, None, str(e))
         return
@@ -388,6 +394,29 @@ def read_page(path: Path, defaults: Defaults = Defaults()) -> Iterator[Union[Art
 
 
 # -- JSON Lines -----------------------------------------------------------------------------------
+
+class _Rewound:
+    """A read-once stream (a pipe) with the bytes already read from it put back in front."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        self._head = io.BytesIO(head)
+        self._rest = rest
+
+    def seekable(self) -> bool:
+        return False
+
+    def read(self, n: int = -1) -> bytes:
+        data = self._head.read(n)
+        if n is None or n < 0:
+            return data + self._rest.read()
+        return data if len(data) == n else data + self._rest.read(n - len(data))
+
+    def readline(self, n: int = -1) -> bytes:
+        line = self._head.readline(n)
+        if line.endswith(b"\n") or (n is not None and 0 <= n <= len(line)):
+            return line
+        return line + self._rest.readline(-1 if n is None or n < 0 else n - len(line))
+
 
 def _ascii_lines(codec: str) -> bool:
     """Can the file be split into lines at b'\\n' before decoding?"""
@@ -436,20 +465,28 @@ def _decodes(raw: bytes, codec: str, final: bool = True) -> bool:
         return False
 
 
-def read_jsonl(path: Path, defaults: Defaults = Defaults()) -> Iterator[Union[Article, Rejected]]:
-    """Articles of a JSON Lines file, one per line (``text`` required); unknown fields are ignored."""
+def read_jsonl(path: Path, defaults: Defaults = Defaults(),
+               stream: Optional[BinaryIO] = None) -> Iterator[Union[Article, Rejected]]:
+    """Articles of a JSON Lines file, one per line (``text`` required); unknown fields are ignored.
+
+    ``stream``: read from this open binary stream (standard input, a pipe) instead of opening ``path``.
+    """
     try:
-        fh = open(path, "rb")
+        fh = contextlib.nullcontext(stream) if stream is not None else open(path, "rb")
     except OSError as e:
         yield _reject(path, 0, None, str(e))
         return
-    with fh:
+    with fh as fh:
         try:
             if defaults.encoding:
                 codec, skip = _check_codec(defaults.encoding), 0
             else:
-                codec, skip = _sniff_jsonl(fh.read(_SNIFF_BYTES))
-                fh.seek(0)
+                head = fh.read(_SNIFF_BYTES)
+                codec, skip = _sniff_jsonl(head)
+                if fh.seekable():
+                    fh.seek(0)
+                else:  # a pipe cannot rewind: read the sniffed head again from memory
+                    fh = _Rewound(head, fh)
         except (OSError, ValueError) as e:
             yield _reject(path, 0, None, str(e))
             return
@@ -606,6 +643,46 @@ def iter_inputs(paths: list[Path]) -> Iterator[Path]:
             yield p
 
 
+#: The path that means standard input, and the name its articles' ids and messages use.
+STDIN, STDIN_NAME = "-", "stdin"
+
+
+def _read_file(path: Path, defaults: Defaults) -> Iterator[Union[Article, Rejected]]:
+    """A page or a JSON Lines file by its suffix; a pipe without one (``/dev/stdin``) by its content."""
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        return read_jsonl(path, defaults)
+    if path.suffix.lower() in TEXT_SUFFIXES or path.is_file():
+        return read_page(path, defaults)
+    return _read_opened(path, lambda: open(path, "rb"), defaults)
+
+
+def _read_stream(name: Path, stream: BinaryIO, defaults: Defaults) -> Iterator[Union[Article, Rejected]]:
+    """Articles from an already-open stream (standard input), JSON Lines or a page by its content."""
+    return _read_opened(name, lambda: contextlib.nullcontext(stream), defaults)
+
+
+def _read_opened(name: Path, opener, defaults: Defaults) -> Iterator[Union[Article, Rejected]]:
+    try:
+        with opener() as fh:
+            head = fh.read(_SNIFF_BYTES)
+            rewound = _Rewound(head, fh)
+            if _looks_like_jsonl(head):
+                yield from read_jsonl(name, defaults, rewound)
+            else:
+                yield from read_page(name, defaults, rewound)
+    except OSError as e:
+        yield _reject(name, 0, None, str(e))
+
+
+def _looks_like_jsonl(head: bytes) -> bool:
+    """Does the stream start with a JSON object (after a byte-order mark and blanks; UTF-16 has NUL bytes)?"""
+    for bom in (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"):
+        if head.startswith(bom):
+            head = head[len(bom):]
+            break
+    return head.lstrip(b" \t\r\n\x00").startswith(b"{")
+
+
 def read_articles(paths: list[Path], defaults: Defaults = Defaults()) -> Iterator[Union[Article, Rejected]]:
     """Stream articles (and rejected items) from files and directories."""
     seen: dict[str, str] = {}  # article id -> where it was first read
@@ -614,13 +691,16 @@ def read_articles(paths: list[Path], defaults: Defaults = Defaults()) -> Iterato
         if p.is_dir() and not files:
             yield _reject(p, 0, None, "no .txt, .md, .jsonl or .ndjson files in this directory")
         for f in files:
-            if not f.exists():
+            if str(f) == STDIN:
+                items = _read_stream(Path(STDIN_NAME), sys.stdin.buffer, defaults)
+            elif not f.exists():
                 yield _reject(f, 0, None, "no such file or directory")
                 continue
-            if not (f.is_file() or f.is_fifo()):
+            elif not (f.is_file() or f.is_fifo()):
                 yield _reject(f, 0, None, "not a regular file")
                 continue
-            items = read_jsonl(f, defaults) if f.suffix.lower() in JSONL_SUFFIXES else read_page(f, defaults)
+            else:
+                items = _read_file(f, defaults)
             for item in items:
                 if isinstance(item, Article):
                     if item.id in seen:

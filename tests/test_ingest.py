@@ -1,7 +1,11 @@
 """Ingest: pages, headings, line-wrap repair with offsets, JSONL validation, encodings."""
 from __future__ import annotations
 
+import io
 import json
+import os
+import sys
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -101,3 +105,60 @@ def test_item_metadata_wins_over_run_defaults(tmp_path: Path):
     (tmp_path / "p.meta.json").write_text(json.dumps({"date": "2020-01-02"}), encoding="utf-8")
     (art,) = read_articles([page], Defaults(published=date(2022, 9, 28), home_region="南通市"))
     assert art.published == date(2020, 1, 2) and art.home_region == "南通市"
+
+
+def _jsonl(*items: dict) -> bytes:
+    return "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in items).encode("utf-8")
+
+
+ITEMS = [{"id": f"n{k}", "title": "标题", "date": "2024-01-0%d" % k, "text": "李强主持召开国务院常务会议。" * k}
+         for k in (1, 2, 3)]
+
+
+def test_jsonl_from_a_pipe_is_read_whole(tmp_path: Path, monkeypatch):
+    """A FIFO (or /dev/stdin) cannot seek back after the encoding is sniffed; its head is replayed."""
+    data = _jsonl(*ITEMS) + b"{bad\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(_NoSeek(data))))
+    got = list(read_articles([Path("-")]))
+    assert [a.id for a in got if isinstance(a, Article)] == ["n1", "n2", "n3"]
+    bad = [r for r in got if isinstance(r, Rejected)]
+    assert len(bad) == 1 and bad[0].line == 4 and "malformed JSON" in bad[0].reason
+
+
+def test_stdin_page_is_sniffed_from_its_content(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(_NoSeek("# 标题\n李强主持会议。\n".encode()))))
+    (art,) = read_articles([Path("-")])
+    assert isinstance(art, Article) and art.id == "stdin" and art.title == "标题"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_long_jsonl_through_a_named_pipe(tmp_path: Path):
+    """More than the 1 MiB sniffed head goes through a real FIFO without a suffix, like /dev/stdin."""
+    big = [{"id": f"b{k}", "title": "t", "text": "王晖出席会议并讲话。" * 500} for k in range(120)]
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=lambda: fifo.write_bytes(_jsonl(*big)))
+    writer.start()
+    got = list(read_articles([fifo]))
+    writer.join()
+    assert [a.id for a in got] == [x["id"] for x in big]
+    assert all(isinstance(a, Article) and a.text == big[0]["text"] for a in got)
+
+
+class _NoSeek(io.RawIOBase):
+    """A read-only, non-seekable byte source: what standard input looks like when it is a pipe."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__()
+        self._buf = io.BytesIO(data)
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return False
+
+    def readinto(self, b) -> int:
+        chunk = self._buf.read(len(b))
+        b[:len(chunk)] = chunk
+        return len(chunk)

@@ -1,8 +1,11 @@
-"""Chinese administrative divisions (GB/T 2260) from the ``cpca`` package's data.
+"""Chinese administrative divisions (GB/T 2260) from the ``cpca`` package's data, brought up to date.
 
 We read cpca's bundled ``adcodes.csv`` directly (3,500 provinces, prefecture cities and
 counties with coordinates) rather than calling ``cpca.transform``, which imports pandas and
-is built for address strings, not news text.
+is built for address strings, not news text. cpca's table predates many changes (海安县 -> 海安市
+in 2018, 海门市 -> 海门区 in 2020, hundreds of 县 -> 区 / 市), so ``kg/data/division_updates.tsv``
+(generated from jionlp's current table by ``data/divisions/update_divisions.py``) adds the new
+divisions and renames; abolished ones stay resolvable for older articles but rank after current ones.
 
 Public API: :func:`lookup` (a name as printed, optionally with the level word of a title),
 :func:`get` (by code), :func:`find_mentions` (region names in running text).
@@ -10,6 +13,7 @@ Public API: :func:`lookup` (a name as printed, optionally with the level word of
 from __future__ import annotations
 
 import csv
+import dataclasses
 import importlib.util
 import io
 from dataclasses import dataclass
@@ -51,6 +55,7 @@ class Region:
     parent_code: Optional[str]
     longitude: Optional[float] = None
     latitude: Optional[float] = None
+    current: bool = True  # False: abolished (kept for older articles)
 
     @property
     def short(self) -> str:
@@ -106,12 +111,40 @@ def _table() -> dict[str, Region]:
         lon = float(row["longitude"]) if row.get("longitude") else None
         lat = float(row["latitude"]) if row.get("latitude") else None
         out[code] = Region(code, name, level, parent, lon, lat)
+    _apply_updates(out)
     # Counties of municipalities hang under "市辖区" (xx0100), which we skip: attach to the province.
     for code, r in list(out.items()):
         if r.parent_code and r.parent_code not in out:
             up = r.parent_code[:2] + "0000"
-            out[code] = Region(r.code, r.name, r.level, up if up in out else None, r.longitude, r.latitude)
+            out[code] = Region(r.code, r.name, r.level, up if up in out else None, r.longitude, r.latitude,
+                               r.current)
     return out
+
+
+UPDATES_FILE = Path(__file__).with_name("data") / "division_updates.tsv"
+#: Former names of renamed divisions (海门市 -> code 320684, now 海门区): name -> code.
+_ALIASES: dict[str, str] = {}
+
+
+def _apply_updates(table: dict[str, Region]) -> None:
+    """Overlay the changes since cpca's table (see the module docstring)."""
+    for line in UPDATES_FILE.read_text(encoding="utf-8").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        code, name, status, pred = (line.split("\t") + [""])[:4]
+        old = table.get(code)
+        if status == "abolished":
+            if old is not None:
+                table[code] = dataclasses.replace(old, current=False)
+            continue
+        if status == "renamed" and old is not None:
+            _ALIASES[old.name] = code
+            table[code] = dataclasses.replace(old, name=name)
+            continue
+        level = "province" if code.endswith("0000") else "city" if code.endswith("00") else "county"
+        parent = None if level == "province" else code[:2] + "0000" if level == "city" else code[:4] + "00"
+        src = table.get(pred) if pred else None
+        table[code] = Region(code, name, level, parent, src.longitude if src else None, src.latitude if src else None)
 
 
 @lru_cache(maxsize=1)
@@ -123,6 +156,11 @@ def _by_name() -> tuple[dict[str, list[Region]], dict[str, list[Region]]]:
         s = r.short
         if s != r.name:
             short.setdefault(s, []).append(r)
+    for alias, code in _ALIASES.items():
+        r = _table()[code]
+        full.setdefault(alias, []).append(r)
+        if short_name(alias) != alias and r not in short.get(short_name(alias), []):
+            short.setdefault(short_name(alias), []).append(r)
     return full, short
 
 
@@ -160,9 +198,9 @@ def lookup(name: str, level_word: Optional[str] = None, near: Iterable[str] = ()
         return cands[0]
     near = tuple(near)
 
-    def score(r: Region) -> tuple[int, int, str]:
+    def score(r: Region) -> tuple[int, int, int, str]:
         related = any(r.code.startswith(c[:2]) for c in near if c)
-        return (0 if related else 1, _LEVEL_RANK[r.level], r.code)
+        return (0 if r.current else 1, 0 if related else 1, _LEVEL_RANK[r.level], r.code)
 
     return min(cands, key=score)
 

@@ -607,3 +607,68 @@ def test_closing_and_opening_ceremonies_of_a_course_are_events():
     assert meetings(f) == {"结业式"} or all(m.endswith("结业式") for m in meetings(f))
     assert {("蔡明远", "attended"), ("蔡明远", "spoke"), ("李建华", "chaired"), ("王志强", "attended"),
             ("陈立新", "attended")} <= roles(f)
+
+
+def test_audience_host_and_guests_attend():
+    """X在Y会见Z: the host and the guests named after the verb are present (a 会见 is an event)."""
+    f = run("国家主席张明10日在人民大会堂会见来华访问的法国总统杜邦。张明指出，两国关系很好。杜邦表示，愿意合作。")
+    assert {("张明", "attended"), ("张明", "spoke"), ("杜邦", "attended"), ("杜邦", "spoke")} <= roles(f)
+    # an audience only recalled in reported speech, or as the subject of a reaction, is no event
+    f = run("王建表示，去年6月，李强总理会见杜邦总统，为两国关系指明方向。")
+    assert not roles(f)
+    f = run("张明总书记亲切会见全国科技工作会议代表让广大科技工作者备受鼓舞。")
+    assert not roles(f)
+
+
+def test_talks_with_the_head_of_a_regional_body():
+    """同中美洲议会议长X举行会谈: 会谈 is an event; a regional body's title introduces a transliterated name."""
+    f = run("全国人大常委会委员长张明22日在人民大会堂同中美洲议会议长卡洛斯举行会谈。张明说，合作成果丰硕。"
+            "张明介绍了人民代表大会制度。王建参加。")
+    assert {("张明", "attended"), ("张明", "spoke"), ("张明", "reported"), ("卡洛斯", "attended"),
+            ("王建", "attended")} <= roles(f)
+    assert ("卡洛斯", None, "中美洲议会议长") in posts(f)
+
+
+def test_former_foreign_posts_and_remote_speeches():
+    """日本前首相 is a former post (none); 现场或通过其他方式发表致辞 is a speech; A、B和C等出席 lists all three."""
+    f = run("研讨会10日开幕。日本前首相、国际茶叶联合会理事长山本太郎，意大利前总理罗西，法国前总理杜邦等"
+            "现场或通过其他方式发表致辞。孙立、王东明和刘海燕等出席上述活动。")
+    assert {("山本太郎", "spoke"), ("罗西", "spoke"), ("杜邦", "spoke"), ("孙立", "attended"), ("王东明", "attended"),
+            ("刘海燕", "attended")} <= roles(f)
+    assert posts(f) == {("山本太郎", None, "国际茶叶联合会理事长")}
+    f = run("会议10日举行。塞尔维亚前进党主席、总统武图出席。")
+    assert ("武图", None, "塞尔维亚前进党主席") in posts(f)
+
+
+def test_guests_then_a_crowd_with_a_headcount():
+    """A、B，以及国内外工商界代表等约750人参加开幕式: the named guests attend."""
+    f = run("论坛10日开幕。新开发银行行长罗丝、亚洲基础设施投资银行行长邹立，以及国内外工商界代表等约750人参加开幕式。")
+    assert {("罗丝", "attended"), ("邹立", "attended")} <= roles(f)
+
+
+def test_speech_at_a_forum_makes_it_an_event():
+    """出席…活动，并在…论坛致辞: both are events held; 参加有关活动 refers back to them."""
+    f = run("5月13日，国务院副总理张明出席在上海举办的2023年中国品牌日活动，并在中国品牌发展国际论坛致辞。"
+            "上海市委书记陈海参加有关活动。")
+    assert {("张明", "attended"), ("张明", "spoke"), ("陈海", "attended")} <= roles(f)
+    f = run("要学习张明总书记在全国科技大会上的讲话精神。")
+    assert not f.meetings and not roles(f)
+
+
+def test_attends_and_gives_an_important_speech_and_names_in_a_vote():
+    """出席会议并作了重要讲话 gives spoke; 通过了A、B为大会副秘书长 names them (no post, no role)."""
+    f = run("会议在京召开。张明同志出席会议并作了重要讲话。会议以举手表决方式通过了王建、陈海、刘立为大会副秘书长。")
+    assert {("张明", "attended"), ("张明", "spoke")} <= roles(f)
+    assert {"王建", "陈海", "刘立"} <= set(f.mentioned_not_attending)
+    assert not posts(f)
+
+
+def test_comma_separated_document_list_closed_by_deng():
+    """审议通过了A办法，B参考选题，C学习计划等: every title of a comma list that 等 closes."""
+    f = run("会议审议通过了政协委员联系界别工作办法，常委会学习讲座2023年参考选题，主席会议2023年学习计划，"
+            "全国政协2023年视察考察调研安排，2023年全国政协对外交往工作要点等，研究通过了全国政协重点提案督办办法。")
+    assert {t for t, _ in docs(f)} == {"政协委员联系界别工作办法", "常委会学习讲座2023年参考选题", "主席会议2023年学习计划",
+                                       "全国政协2023年视察考察调研安排", "2023年全国政协对外交往工作要点",
+                                       "全国政协重点提案督办办法"}
+    f = run("会议审议通过了常委会工作报告，决定提请常委会会议审议，将在下次会议上报告。")
+    assert {t for t, _ in docs(f)} == {"常委会工作报告"}

@@ -32,7 +32,7 @@ from ..segment import segment
 from . import lexicon as L
 from .dictionary import Dictionary
 
-RULES_VERSION = "2026.11.6"
+RULES_VERSION = "2026.11.7"
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +65,8 @@ def rules_fingerprint() -> str:
     here = Path(__file__).resolve().parent
     h = hashlib.blake2b(digest_size=8)
     for path in sorted([*here.glob("*.py"), here.parent / "regions.py", here.parent / "segment.py",
-                        here.parent / "ingest.py", here.parent / "model.py", here.parent / "data" / "circles.json"]):
+                        here.parent / "ingest.py", here.parent / "model.py", here.parent / "data" / "circles.json",
+                        here.parent / "data" / "division_updates.tsv"]):
         if path.exists():
             h.update(path.name.encode() + b"\0" + path.read_bytes())
     return h.hexdigest()
@@ -302,9 +303,12 @@ def parse_title(raw: str) -> Optional[TitleParse]:
         if any(_starts_with_any(t[k + 1:], L.COUNTRIES) for k in range(len(country), len(t)) if t[k] in "和及与同") \
                 or re.search(r"[在率为向]", t[len(country):]) or t.endswith("议会长"):
             return None  # 韩国政府高级官员和中国驻韩国大使: two titles joined; 易卜拉欣在…同中国国家主席: a clause
+        rest = t[len(country) + 1:]
+        if t[len(country):].startswith(("前", "原")) and 2 <= len(rest) <= 6 and "党" not in rest:
+            return TitleParse(t, None, t, former=True, foreign=True)  # 日本前首相, 法国前总理: a former post abroad
         return TitleParse(t, None, t, foreign=True)  # 新加坡总理, 阿塞拜疆国民会议主席
-    if not t or len(t) > 40 or any(v in t for v in ("主持", "出席", "召开", "会议", "参加", "指出", "强调", "的", "免去",
-                                                     "任命", "决定", "同意", "通过")):
+    if not t or len(t) > 40 or any(v in re.sub(r"会(?=副?议长$)", "", t) for v in (  # 中美洲议会议长: not a 会议
+            "主持", "出席", "召开", "会议", "参加", "指出", "强调", "的", "免去", "任命", "决定", "同意", "通过")):
         return None
     collective = _ends_with_any(t, L.COLLECTIVE) is not None
     if not collective and _rank_of(t) is None:
@@ -707,11 +711,13 @@ class RuleExtractor:
                         out.append((start, i - 2, " "))  # …以及国际奥委会主席巴赫: the next titled person
                         start = i
                         continue
-                if not (_starts_with_any(text[i:i + 8], L.COUNTRIES) or text.startswith("中国驻", i)) \
+                intl = text[i - 1] in "同与" and _starts_with_any(text[i:i + 8], L.INTERNATIONAL_PREFIXES)
+                if not (_starts_with_any(text[i:i + 8], L.COUNTRIES) or text.startswith("中国驻", i) or intl) \
                         or text.startswith("中国", i) and not text.startswith("中国驻", i):
                     continue
                 parsed = self._parse_chunk(text, i, ce)
-                if parsed is None or not parsed[0] or not (parsed[0][0][0].foreign or parsed[0][0][0].national):
+                if parsed is None or not parsed[0] or parsed[1] is None and intl \
+                        or not (parsed[0][0][0].foreign or parsed[0][0][0].national or intl):
                     continue
                 out.append((start, i - (1 if text[i - 1] in "同与和及的" else 2), " "))
                 start = i
@@ -762,7 +768,8 @@ class RuleExtractor:
                 if len(parts) == 2 and plausible_name(parts[0]):
                     b0 = ce - len(parts[1])
                     e2 = name_at(text, b0, ce)
-                    if e2 is not None and plausible_name(text[b0:e2], True) and starts_with_word(text, e2, "cue"):
+                    if e2 is not None and plausible_name(text[b0:e2], True) and starts_with_word(
+                            text, e2 + (text[e2:e2 + 1] == "等"), "cue"):
                         # 何立峰和苗华出席开幕式: the last name of the list, then its verb
                         members.append((cs, cs + len(parts[0]), parts[0] in known))
                         members.append((b0, e2, True))
@@ -897,7 +904,7 @@ class RuleExtractor:
             ne = name_at(text, cs + e, ce)
             if ne is None and tp.foreign:
                 ne = _foreign_name_end(text, cs + e, ce)
-            elif ne is None and tp.text.startswith(("国际", "联合国", "世界", "亚奥", "欧盟", "非盟")):
+            elif ne is None and tp.text.startswith(L.INTERNATIONAL_PREFIXES):
                 ne = _foreign_name_end(text, cs + e, ce)  # 国际奥委会主席科文特里: an international body
                 ne = ne if ne is not None and ne - cs - e <= 5 else None
             if ne is None and not tp.collective:
@@ -978,6 +985,14 @@ class RuleExtractor:
             # A bare name opening a clause right before a strong cue: 何立峰陪同考察, 刘鹤出席.
             for m in re.finditer(r"(?:^|(?<=[，。；：\s]))([\u4e00-\u9fff]{2,3}?)(?:等)?(?=陪同|出席|主持|参加|列席|致辞)", w.text):
                 admit(m.group(1), w.cstart + m.start(1), w)
+            # 会议通过了张三、李四为大会副秘书长: the persons a vote names (a function, no post)
+            for m in re.finditer(r"(?:表决通过|通过|推选|选举)了?((?:[\u4e00-\u9fff]{2,3}、){0,12}[\u4e00-\u9fff]{2,3})(?:同志)?为", w.text):
+                off = m.start(1)
+                cands = m.group(1).split("、")
+                if all(plausible_name(c) for c in cands):
+                    for cand in cands:
+                        admit(cand, w.cstart + off, w)
+                        off += len(cand) + 1
             # 关于撤销田学斌、何松政协第十四届全国委员会委员资格的决定: the persons a decision names
             for m in _REVOKED.finditer(w.text):
                 off = m.start(1)
@@ -1183,7 +1198,21 @@ class RuleExtractor:
                     assign(group, lead, w)
                     group = []
                     subjects = []
+        self._audience_roles(article, works, persons, meeting_at, out)
         return list(out.values())
+
+    def _audience_roles(self, article: Article, works: list[_SentenceWork], persons: list[_Person],
+                        meeting_at: dict[int, str], out: dict[tuple[str, str], Participation]) -> None:
+        """Host and guests of an audience (X会见Z) are present at it."""
+        for si, host, guests, m in getattr(self, "_audience_hits", None) or []:
+            w = works[si]
+            current = meeting_at.get(si)
+            if current is None:
+                continue
+            for q in [host] + guests:
+                if (q.name, "attended") not in out:
+                    out[(q.name, "attended")] = Participation(q.name, "attended", current,
+                                                              self._evidence(article, w, q.start, q.end, q.method))
 
     @staticmethod
     def _drop_instructing(works: list[_SentenceWork], persons: list[_Person],
@@ -1256,7 +1285,54 @@ class RuleExtractor:
             if name not in by_name:
                 by_name[name] = self._add_meeting(meetings, name, article, works, si, s, e)
             meeting_at.setdefault(si, by_name[name])
+        self._audience_hits = self._audiences(article, works, persons)
+        for si, host, guests, m in self._audience_hits:
+            w = works[si]
+            name = host.name + w.text[m.start():m.end()] + "".join(g.name for g in guests[:3])
+            if name not in by_name:
+                by_name[name] = self._add_meeting(meetings, name, article, works, si, host.start, w.cstart + m.end())
+            meeting_at.setdefault(si, by_name[name])
         return meetings, meeting_at
+
+    _AUDIENCE = re.compile(r"(?:会见|接见)了?")
+
+    def _audiences(self, article: Article, works: list[_SentenceWork], persons: list[_Person]):
+        """Audiences (X在Y会见Z): (sentence, host, guests named in the clause after the verb, match).
+
+        The host is the person right before the verb (only places, times and fillers between); a
+        会见 inside reported speech (…表示，习近平主席会见…) or used as a noun (会见时, 会见后) is no event.
+        """
+        out = []
+        by_sentence: dict[int, list[_Person]] = {}
+        for p in persons:
+            if p.method != "coref":
+                by_sentence.setdefault(p.sentence, []).append(p)
+        for w in works:
+            plist = by_sentence.get(w.sentence.index, [])
+            if not plist:
+                continue
+            for m in self._AUDIENCE.finditer(w.text):
+                if w.text[m.start() - 1:m.start()] in ("的", "在") or w.text[m.end():m.end() + 1] in ("时", "后", "前", "中", "的"):
+                    continue
+                para = article.clean[max(article.clean.rfind("\n", 0, w.cstart) + 1, w.cstart - _PARA_WINDOW):w.cstart]
+                if _SPEECH_OPEN.search(w.text, 0, m.start()) or _SPEECH_OPEN.search(para):
+                    continue  # 韩正表示，…。去年6月，习近平主席会见…: an earlier audience in reported speech
+                a = w.cstart + m.start()
+                before = [p for p in plist if p.post_end <= a]
+                if not before:
+                    continue
+                host = before[-1]
+                gap = w.text[host.post_end - w.cstart:m.start()]
+                if _ALLOWED_RESIDUE.fullmatch(_strip_filler(gap)) is None:
+                    continue
+                stop = re.search(r"[，。；]", w.text[m.end():])
+                if re.search(r"[让使令]", w.text[m.end():m.end() + (stop.start() if stop else 60)]):
+                    continue  # 总书记亲切会见…代表让…备受鼓舞: the audience as the subject of a reaction
+                end = w.cstart + m.end() + (stop.start() if stop else len(w.text) - m.end())
+                guests = [p for p in plist if w.cstart + m.end() <= p.start and p.end <= end
+                          and not _OBJECT_NAME.match(w.text, p.post_end - w.cstart)]
+                out.append((w.sentence.index, host, guests, m))
+        return out
 
     def _add_meeting(self, meetings: list[Meeting], name: str, article: Article, works: list[_SentenceWork],
                      si: int, s: int, e: int) -> str:
@@ -1405,13 +1481,13 @@ _FILLER_RE = re.compile("|".join(sorted(map(re.escape, L.PREDICATE_FILLER), key=
 _ALLOWED_RESIDUE = re.compile(
     r"(?:在|并|[\u4e00-\u9fff]{1,10}(?:厅|堂|宫|馆|大厦|宾馆|酒店|会场|会议中心|展览中心|会展中心)|在.{1,8}时|在[^，,、；。]{1,12}?(?:上|中|下|前|里)?(?:以视频方式|通过视频|视频)?|向[^，,、；。]{1,8}?"
     r"|(?:就|围绕|针对)[^；。]{1,120}?(?:作了?|分别)?"
-    r"|(?:以视频方式|通过视频|视频|书面)|(?:也|还)?(?:前往|到|赴)[^，,、；。]{1,8}"
+    r"|(?:现场或?)?(?:(?:以|通过)(?:视频|书面|线上|其他|其它)?方式|通过视频|视频|书面)(?:发表了?)?|(?:也|还)?(?:前往|到|赴)[^，,、；。]{1,8}"
     r"|带队|率队|带领[^，,、；。]{1,12}|率[^，,、；。]{1,12}|受[^，,、；。]{0,12}委托[，,]?"
     r"|(?:率[^，,、；。]{1,10}?)?乘(?:坐)?(?:专机|飞机|火车|高铁)(?:抵达[^，,、；。]{1,8}[，,]?)?"
     r"|(?:作了?|发表了?)(?:重要|总结|大会|交流|书面|主旨|专题|视频|工作|即席)?"
     r"|作了?(?:工作)?(?:部署|布置|总结|动员|点评|辅导)[，,]?(?:并)?"
     r"|(?:[在到赴].{0,24}?)?(?:考察|调研|视察)了?并?(?:在.{0,8})?)?")
-_LEAD_FILLER = re.compile(r"作为[^，。；]{1,20}?代表[，,]?|在[^，。；]{1,30}?[主分]会场(?:[和及与][^，。；]{1,20}?[主分]会场)*|代表[\u4e00-\u9fff]{1,15}$|[省市区县州]委常委|[省市区县州](?:级)?领导|来自[^，。；]{1,40}?(?:代表|人士|嘉宾|成员|官员)|[\u4e00-\u9fff、]{0,70}?(?:有关部门|有关方面|有关单位)?负责(?:同志|人)"
+_LEAD_FILLER = re.compile(r"作为[^，。；]{1,20}?代表[，,]?|以及[^，。；]{1,30}?(?:代表|人士|嘉宾|成员|官员|专家|学者)等?(?:约|近|逾|超过)?[\d一二三四五六七八九十百千万]*(?:余|多)?人|在[^，。；]{1,30}?[主分]会场(?:[和及与][^，。；]{1,20}?[主分]会场)*|代表[\u4e00-\u9fff]{1,15}$|[省市区县州]委常委|[省市区县州](?:级)?领导|来自[^，。；]{1,40}?(?:代表|人士|嘉宾|成员|官员)|[\u4e00-\u9fff、]{0,70}?(?:有关部门|有关方面|有关单位)?负责(?:同志|人)"
                           r"|[\u4e00-\u9fff]{0,20}?(?:老同志|全体成员|各界人士|干部群众|各族群众|群众代表|团成员|组成员|委员会委员|负责人)")
 
 
@@ -1449,7 +1525,7 @@ _REPORT_RE = re.compile(r"(.{0,6}?)作(?!出)[^，。；]{0,90}?(?:报告|说明
 _REPORT_ON_RE = re.compile(r"(.{0,4}?)就[^。；]{0,80}?作了?(?:汇报|说明|报告)")
 
 
-_CHAIN_GAP = re.compile(r"[^，,、。；\s]{0,4}|[^，,、。；\s]{0,24}?并(?:分别|共同|一同)?(?:发表了?(?:重要|主旨|即席)?)?|[^，,、。；\s]{0,30}[，,](?:并|随后|同时|还|又|并在会上|在会上)?")
+_CHAIN_GAP = re.compile(r"[^，,、。；\s]{0,4}|[^，,、。；\s]{0,24}?并(?:分别|共同|一同)?(?:(?:发表|作)了?(?:重要|主旨|即席)?)?|[^，,、。；\s]{0,30}[，,](?:并|随后|同时|还|又|并在会上|在会上)?(?:在[^，,、。；\s]{2,24}?上?)?")
 
 
 def _chained_roles(clause: str, last: int, cues) -> list[str]:
@@ -1465,7 +1541,7 @@ def _chained_roles(clause: str, last: int, cues) -> list[str]:
         if 2 <= len(gap) <= 3 and plausible_name(gap) or gap[:1] in ("\n", " "):
             break  # 习近平主持并发表重要讲话 李强通报…: headline lines, a new subject
         if "听" in gap or not _CHAIN_GAP.fullmatch(gap) or clause[max(0, s - 2):s].endswith("重要") \
-                and not clause[max(0, s - 5):s].endswith(("发表重要", "发表了重要")):
+                and not clause[max(0, s - 5):s].endswith(("发表重要", "发表了重要", "并作重要", "并作了重要")):
             break
         if re.search(r"[，,]", gap) and (first == "chaired" or clause[e:e + 2] in ("学习", "贯彻")):
             break  # 主持召开会议，传达学习…: the meeting's agenda, not the chair's report
@@ -1566,6 +1642,8 @@ def _meeting_spans(text: str, require_held: bool = True) -> list[tuple[int, int,
         name = text[p:e]
         if name.startswith(("这次", "此次", "本次", "该", "这", "次")):
             continue
+        if suf == "活动" and (len(name) < 4 or name.startswith(("有关", "上述", "相关", "各项", "系列", "一系列", "各类", "其他", "其它"))):
+            continue  # 参加有关活动: the events already named
         if require_held and re.search(r"关于(?:召开|举行)$", text[max(0, p - 6):p]):
             continue  # 关于召开十四届全国人大一次会议的决定: a decision's subject, not the meeting held
         if require_held and re.search(r"(?:决定|建议)[，,：:]?$", text[max(0, p - 8):p]):
@@ -1574,7 +1652,9 @@ def _meeting_spans(text: str, require_held: bool = True) -> list[tuple[int, int,
         after = re.split(r"[，。；]", text[e:e + 30], maxsplit=1)[0]
         held = bool(_ends_with_any(before, L.MEETING_HELD_BEFORE) or any(h in after for h in ("举行", "召开", "开幕", "闭幕"))
                     or re.search(r"(?:出席|参加|主持|列席)[^，。；：、]{0,16}$", text[:p]) and suf not in ("会议", "大会", "全会")
-                    or before.endswith("进行") and name.startswith("第") and suf.endswith("学习"))
+                    or before.endswith("进行") and name.startswith("第") and suf.endswith("学习")
+                    or text[p - 1:p] == "在" and re.match(r"上?(?:视频)?(?:致辞|讲话|发言|发表[^，。；的]{0,6}?(?:讲话|演讲|致辞))(?!精神)",
+                                                          text[e:e + 12]) is not None)  # 在…论坛致辞
         if require_held and not held:
             continue
         if len(name) <= len(suf) + 1:
@@ -1636,7 +1716,7 @@ def _article_date(works: list[_SentenceWork], published: Optional[date]) -> Opti
 
 _DOC_VERB_AFTER = ("会议", "会", "并", "还", "和", "及", "经", "决定", "表决", "原则", "先后", "分别", "同时", "一致",
                    "集体", "研究", "上", "后", "也", "均", "已", "次", "议", "认真", "传达", "学习", "审议", "讨论")
-_PLAIN_DOC_VERBS = re.compile(r"(审议通过|表决通过|原则通过|讨论通过|通过|追认|审议|审查|讨论|学习|传达|宣读|印发|发布)了?")
+_PLAIN_DOC_VERBS = re.compile(r"(审议通过|表决通过|原则通过|讨论通过|研究通过|通过|追认|审议|审查|讨论|学习|传达|宣读|印发|发布)了?")
 
 
 def _plain_documents(text: str) -> list[tuple[str, str, int, int]]:
@@ -1679,6 +1759,28 @@ def _plain_documents(text: str) -> list[tuple[str, str, int, int]]:
                 break
             out.append((issuer + t, action, pos + 1, pos + 1 + len(more)))
             pos += 1 + len(more)
+        # 审议通过了A办法，B参考选题，C学习计划等: a list of titles joined by commas, closed by 等
+        if first and text[pos:pos + 1] in ("，", ",") and not clause.endswith("等"):
+            pieces: list[tuple[int, str]] = []
+            p2 = pos
+            while text[p2:p2 + 1] in ("，", ",") and len(pieces) < 8:
+                more = re.split(r"[，。；：,;:]", text[p2 + 1:p2 + 121], maxsplit=1)[0]
+                core = re.sub(r"等(?:文件|事项)?$", "", more)
+                if not (6 <= len(core) <= 60 and _ends_with_any(core, L.DOC_SUFFIXES + ("安排",))
+                        and not _ends_with_any(core, L.DOC_NOT)) \
+                        or "《" in core or "的" in core or re.match(r"(?:并|还|又|将|同时|会议|认真|确定|决定|同意|要求|强调|指出"
+                                                                r"|研究|审议|审查|讨论|协商|修订|通过|听取)", core):
+                    pieces = []
+                    break
+                pieces.append((p2 + 1, core))
+                p2 += 1 + len(more)
+                if core != more:
+                    break
+            else:
+                pieces = []  # the list must be closed by 等
+            for p0, core in pieces:  # (…远程协商会安排: a work schedule, a title only inside such a list)
+                out.extend([(core, action, p0, p0 + len(core))] if core.endswith("安排") and "、" not in core
+                           else _list_titles(core, p0, action))
     for m in _DELIVERED_OF.finditer(text):
         if any(m.start() >= a and m.start() < b for _, _, a, b in out):
             continue

@@ -46,7 +46,7 @@ RANKS = (
     "副主席", "副司令员", "司令员", "政治委员", "政委", "副校长", "校长", "董事长", "总经理", "理事长",
     "会长", "副会长", "团长", "副团长", "社长", "总编辑", "主任", "监察专员", "特派员", "大使", "发言人", "总指挥",
     "行政长官", "候任行政长官", "议长", "副议长", "首相", "副首相", "总统", "副总统", "第一副总理", "总干事", "副总干事", "大臣",
-    "第一副主席", "国王", "苏丹",
+    "第一副主席", "国王", "苏丹", "教授", "副教授",
 )
 
 #: Titles printed after a name as a form of address (习近平总书记, 栗战书委员长): no post fact.
@@ -87,6 +87,16 @@ LEVELS = ("特别行政区", "自治区", "自治州", "自治县", "地区", "�
 #: What may follow a level word in a local title (市委…, 市人大常委会…, 市长).
 LOCAL_ORGAN_STARTS = ("委", "党委", "人大", "政协", "政府", "人民政府", "纪委", "监委", "长", "领导", "中级人民法院",
                       "人民检察院", "人民法院", "公安局", "委员会")
+
+#: Departments of a local government or party committee (市发改委, 区应急管理局, 县委组织部): with a level word before
+#: them (市发改委主任) the title takes the region like 市委书记 does.
+LOCAL_DEPT_SUFFIXES = ("局", "委", "委员会", "办", "办公室", "厅", "部", "监委", "法院", "检察院")
+#: A level character that begins an ordinary word, not a level (市场监管局, 区域合作办公室, 县域经济…).
+NOT_DEPT_STARTS = ("场", "民", "域", "级", "属", "直", "情", "政", "容", "长", "际", "外", "内", "立")
+
+#: Bare ranks that continue a list under the organ named before them (市人大常委会主任A主持，副主任B、C，秘书长D出席):
+#: they take that organ and its region (市人大常委会副主任, 市人大常委会秘书长).
+CONTINUATION_RANKS = ("常务副", "副", "秘书长")
 
 #: Words that end an organisation name inside a title (…委员会主任, …领导小组组长).
 ORGAN_SUFFIXES = ("委员会", "领导小组", "小组", "办公室", "办公厅", "政府", "人大常委会", "政协", "常委会", "党组",
@@ -133,7 +143,7 @@ MEETING_SUFFIXES = (
     "联席会", "专题会", "交流会", "对接会", "推介会", "发布会", "恳谈会", "见面会", "启动会", "总结会", "表彰会",
     "大会", "峰会", "论坛", "全会", "庆祝活动", "纪念活动", "开幕式", "闭幕式", "典礼", "仪式", "午宴", "晚宴", "宴会",
     "招待会", "欢迎宴会", "会晤", "专题协商会", "常委会议", "主席会议", "委员长会议", "常务会议", "全体会议", "集体学习", "专题学习",
-    "结业式", "开班式", "活动", "汇报会", "通报会", "务虚会", "茶话会", "团拜会", "学习会", "协商会", "听证会",
+    "结业式", "开班式", "研讨班", "对话会", "活动", "汇报会", "通报会", "务虚会", "茶话会", "团拜会", "学习会", "协商会", "听证会",
 )
 
 #: A meeting is only a meeting held (not one whose spirit is studied) next to one of these.

@@ -32,7 +32,7 @@ from ..segment import segment
 from . import lexicon as L
 from .dictionary import Dictionary
 
-RULES_VERSION = "2026.11.7"
+RULES_VERSION = "2026.11.8"
 
 
 @lru_cache(maxsize=1)
@@ -245,6 +245,9 @@ def _follows_ok(text: str, e: int, limit: int) -> bool:
     return starts_with_word(text, e, "follow") is not None
 
 
+_AFTER_ZUO = re.compile(r"了?(?:专题|辅导|报告|说明|汇报|交流|发言|讲话|重要|主旨|书面|大会|工作|情况|典型|表态|起草|开班|讲解|动员)")
+
+
 def name_at(text: str, i: int, limit: int, known: Optional[set[str]] = None) -> Optional[int]:
     """End of the name starting at ``i`` if one is there and is followed by a name boundary."""
     for e in name_ends(text, i, limit):
@@ -253,6 +256,8 @@ def name_at(text: str, i: int, limit: int, known: Optional[set[str]] = None) -> 
     for e in name_ends(text, i, limit):
         if text[e - 1] == "作" and text[e:e + 1] in ("的", "了") or text[e - 1:e + 2] == "作关于":
             continue  # 黄明作的关于…报告: 作 is the verb
+        if e - i == 3 and text[e - 1] == "作" and (starts_with_word(text, e, "follow") or _AFTER_ZUO.match(text, e, limit)):
+            continue  # 陈刚作交流发言, 李平作专题辅导报告: 作 is the verb, the name has two characters
         if text[e - 1:e + 1] in ("共同", "一同"):
             continue  # 普京共同出席: 共 starts the adverb
         if text[i:e] not in _NAME_STOP and _follows_ok(text, e, limit):
@@ -399,7 +404,25 @@ def _level_of(title_body: str) -> Optional[str]:
             rest = t[len(lv):]
             if _starts_with_any(rest, L.LOCAL_ORGAN_STARTS):
                 return lv
+            # 市发改委主任, 区应急管理局局长, 县农业农村局局长: a department of the level's government or party
+            rank = _rank_of(rest)
+            organ = rest[: len(rest) - len(rank)] if rank else ""
+            if lv in _DEPT_LEVELS and 2 <= len(organ) <= 14 and _ends_with_any(organ, L.LOCAL_DEPT_SUFFIXES) \
+                    and not _starts_with_any(rest, L.NOT_DEPT_STARTS) and not any(c in organ for c in "的与及、"):
+                return lv
     return None
+
+
+_DEPT_LEVELS = ("省", "市", "区", "县", "州")
+_NON_STATE_ORGANS = ("大学", "学院", "公司", "集团", "银行", "医院", "研究院", "研究所", "研究中心")
+
+
+def _continues(rank: str, prev: str) -> bool:
+    """May a bare ``rank`` continue a list under the organ of ``prev`` (主任 -> 副主任, 副主席 -> 秘书长)?"""
+    if rank in ("秘书长", "副秘书长"):
+        return prev not in ("秘书长", "副秘书长")
+    base = re.sub(r"^(?:常务)?副", "", rank)
+    return base != rank and base == re.sub(r"^(?:常务)?副", "", prev)
 
 
 def _organ_prefix(title_body: str) -> str:
@@ -578,6 +601,11 @@ class RuleExtractor:
         level = _level_of(body)
         if tp.region is None and level is None and chain_prefix and not _starts_with_any(body, L.NATIONAL_PREFIXES) \
                 and not tp.foreign:
+            if not _level_of(chain_prefix + "书记") and not _starts_with_any(chain_prefix, L.NATIONAL_PREFIXES) \
+                    and _organ_prefix(body) not in ("", "党委", "党组"):
+                return None, body, chain_region, chain_prefix  # 北京大学…院长、…研究中心主任: its own organ
+            if _starts_with_any(chain_prefix, L.NATIONAL_PREFIXES) and any(o in body for o in _NON_STATE_ORGANS):
+                return None, body, chain_region, chain_prefix  # 全国政协常委、北京大学国际关系学院教授
             if _starts_with_any(chain_prefix, L.NATIONAL_PREFIXES):
                 # 全国政协副主席兼秘书长 -> 全国政协秘书长; 中共中央政治局常委、首规委主任 -> 首规委主任 (中央)
                 if _rank_of(body) == body:
@@ -598,6 +626,9 @@ class RuleExtractor:
         else:
             region = chain_region
         prefix = _organ_prefix(body) if (level or tp.region is not None) else chain_prefix
+        if not prefix and not level and tp.region is None and not tp.foreign \
+                and _ends_with_any(_organ_prefix(body), L.ORGAN_SUFFIXES):
+            prefix = _organ_prefix(body)  # 浙江大学经济学院院长、教授 -> 浙江大学经济学院教授
         return (region.name if region else None), body, region or chain_region, prefix
 
     # -- pass 1: title chains and the names they introduce -----------------------------------
@@ -617,6 +648,7 @@ class RuleExtractor:
         organs: list[tuple[str, int, int]] = []  # 中共中央港澳工作办公室、国务院港澳事务办公室主任: organs sharing a rank
         prev_country: Optional[str] = None  # country of the foreign title of the person just read
         prev_delim = ""
+        organ_ctx: Optional[tuple[str, str, Optional[str]]] = None  # (organ, rank, region) of the last titled person
         for cs, ce, delim in self._title_chunks(text):
             before_delim, prev_delim = prev_delim, delim
             piece = text[cs:ce]
@@ -670,8 +702,20 @@ class RuleExtractor:
                     and re.fullmatch(r"(?:国会|议会|国民议会|政府|外交部)?", tp.text[: len(tp.text) - len(_rank_of(tp.text) or "")])
                     for tp, _, _ in all_titles):
                 country = prev_country  # 俄罗斯第一副总理曼图罗夫、副总理诺瓦克: the next person's country too
+            cont = None
+            if organ_ctx and len(all_titles) == 1:
+                tp0 = all_titles[0][0]
+                if tp0.region is None and not (tp0.national or tp0.foreign or tp0.collective or tp0.former) \
+                        and tp0.body == _rank_of(tp0.body) and _continues(tp0.body, organ_ctx[1]):
+                    cont = organ_ctx  # 市人大常委会主任A主持会议，副主任B、C，秘书长D出席 -> 市人大常委会副主任
+            new_ctx: Optional[tuple[str, str, Optional[str]]] = None
             for tp, ts, te in all_titles:
                 w.masked.append((ts, te))
+                if cont is not None:
+                    posts.append(Holding(p.name, cont[2], cont[0] + tp.body,
+                                         self._evidence(article, w, w.cstart + ts, w.cstart + ne)))
+                    new_ctx = (cont[0], tp.body, cont[2])
+                    continue
                 if tp.collective:
                     collective = True
                     continue
@@ -688,6 +732,9 @@ class RuleExtractor:
                 region_name, title, chain_region, chain_prefix = self._resolve_post(
                     tp, chain_region, chain_prefix, w, ts, article, region_hits)
                 posts.append(Holding(p.name, region_name, title, self._evidence(article, w, w.cstart + ts, w.cstart + ne)))
+                organ = _organ_prefix(title)
+                new_ctx = (organ, title[len(organ):], region_name) if organ and region_name else None
+            organ_ctx = new_ctx
             found.append((p, posts))
             prev_country = country
             list_mode = collective or delim == "、"
@@ -705,6 +752,15 @@ class RuleExtractor:
             for i in range(cs + 2, ce - 2):
                 if not (text[i - 1] in "同与和及的" or text[i - 2:i] in self._TITLE_SPLIT):
                     continue
+                if text[i - 1] in "和及" and text[i - 2:i] != "以及" and i - start >= 2 \
+                        and _starts_with_any(text[i:i + 4], L.CONTINUATION_RANKS):
+                    parsed = self._parse_chunk(text, i, ce)
+                    if parsed is not None and parsed[0] and parsed[1] is not None \
+                            and (plausible_name(text[start:i - 1], True)
+                                 or any(plausible_name(text[k:i - 1]) for k in range(max(start, i - 5), i - 2))):
+                        out.append((start, i - 1, text[i - 1]))  # 蔡红英和秘书长许斌: the list goes on with a titled name
+                        start = i
+                        continue
                 if text[i - 2:i] == "以及":
                     parsed = self._parse_chunk(text, i, ce)
                     if parsed is not None and parsed[0] and parsed[1] is not None:
@@ -1341,7 +1397,8 @@ class RuleExtractor:
         meetings.append(Meeting(key, name, when, self._evidence(article, works[si], s, e)))
         return key
 
-    _INSPECTION = re.compile(r"(?:在|到|赴|前往)([^，。；]{1,40}?)(?:考察|调研|视察)|(?:考察|调研|视察)了?|抵达")
+    _INSPECTION = re.compile(r"(?:在|到|赴|前往)([^，。；]{1,40}?)(?:考察|调研|视察)|(?:带队)?(?:考察|调研|视察)了?|抵达"
+                             r"|带队(?:检查|督查)")
 
     def _inspections(self, works: list[_SentenceWork], persons: list[_Person]) -> list[tuple[int, str, int, int]]:
         """A person's visit (X在Y考察 / X到Y调研 / X考察了Y) as an event: (sentence, name, clean start, end)."""
@@ -1617,6 +1674,8 @@ def _meeting_spans(text: str, require_held: bool = True) -> list[tuple[int, int,
     hits = _tries()["meeting"].parse_longest(text)
     starts = {s for s, _, _ in hits}
     for s, e, suf in hits:
+        if suf.endswith("会") and suf != "会" and text[e:e + 1] == "议" and text[e + 1:e + 2] not in "长员":
+            e, suf = e + 1, suf + "议"  # 全市安全生产工作会议: the name ends with 会议, not 工作会
         if e < len(text) and text[e] in "精神堂" or suf == "会议" and text[e:e + 1] in ("长", "员") \
                 or text[e:e + 2] in ("中心", "大厦", "大楼", "会址"):
             continue  # (国会议长, 国家会议中心: not a meeting)
@@ -1642,6 +1701,8 @@ def _meeting_spans(text: str, require_held: bool = True) -> list[tuple[int, int,
         name = text[p:e]
         if name.startswith(("这次", "此次", "本次", "该", "这", "次")):
             continue
+        if name.startswith("第") and re.search(r"(?:会议|大会|全会)(?:举行|召开)了?$", text[max(0, p - 8):p]):
+            continue  # …第十五次会议举行第一次全体会议: a sitting of the meeting just named, not a second one
         if suf == "活动" and (len(name) < 4 or name.startswith(("有关", "上述", "相关", "各项", "系列", "一系列", "各类", "其他", "其它"))):
             continue  # 参加有关活动: the events already named
         if require_held and re.search(r"关于(?:召开|举行)$", text[max(0, p - 6):p]):
@@ -1650,7 +1711,7 @@ def _meeting_spans(text: str, require_held: bool = True) -> list[tuple[int, int,
             continue  # 会议决定，十四届全国人大常委会第十五次会议4月27日举行: a later session, not the one held
         before = text[max(0, p - 6):p]
         after = re.split(r"[，。；]", text[e:e + 30], maxsplit=1)[0]
-        held = bool(_ends_with_any(before, L.MEETING_HELD_BEFORE) or any(h in after for h in ("举行", "召开", "开幕", "闭幕"))
+        held = bool(_ends_with_any(before, L.MEETING_HELD_BEFORE) or any(h in after for h in ("举行", "召开", "开幕", "闭幕", "开班"))
                     or re.search(r"(?:出席|参加|主持|列席)[^，。；：、]{0,16}$", text[:p]) and suf not in ("会议", "大会", "全会")
                     or before.endswith("进行") and name.startswith("第") and suf.endswith("学习")
                     or text[p - 1:p] == "在" and re.match(r"上?(?:视频)?(?:致辞|讲话|发言|发表[^，。；的]{0,6}?(?:讲话|演讲|致辞))(?!精神)",

@@ -460,6 +460,10 @@ class _Person:
     honorific: str = ""  # title printed after the name (栗战书委员长 -> 委员长)
 
 
+#: An audience (X会见Z): (sentence index, host, guests named after the verb, the verb's match).
+_Audience = tuple[int, _Person, list[_Person], re.Match]
+
+
 @dataclass
 class _SentenceWork:
     sentence: Sentence
@@ -520,8 +524,8 @@ class RuleExtractor:
         reporters = self._reporters(article, works)
         reporter_names = {r.name for r in reporters}
         persons = [p for p in persons if p.name not in reporter_names]
-        meetings, meeting_at = self._meetings(article, works, region_hits, persons)
-        participations = self._roles(article, works, persons, meetings, meeting_at)
+        meetings, meeting_at, audiences = self._meetings(article, works, region_hits, persons)
+        participations = self._roles(article, works, persons, meetings, meeting_at, audiences)
         documents = self._documents(article, works, meetings, meeting_at)
         participations = self._drop_instructing(works, persons, participations)
         attending = {p.person for p in participations}
@@ -1156,7 +1160,7 @@ class RuleExtractor:
 
     # -- roles ------------------------------------------------------------------------------
     def _roles(self, article: Article, works: list[_SentenceWork], persons: list[_Person],
-               meetings: list[Meeting], meeting_at: dict[int, str]) -> list[Participation]:
+               meetings: list[Meeting], meeting_at: dict[int, str], audiences: list[_Audience]) -> list[Participation]:
         if not meetings:
             return []
         out: dict[tuple[str, str], Participation] = {}
@@ -1254,13 +1258,13 @@ class RuleExtractor:
                     assign(group, lead, w)
                     group = []
                     subjects = []
-        self._audience_roles(article, works, persons, meeting_at, out)
+        self._audience_roles(article, works, audiences, meeting_at, out)
         return list(out.values())
 
-    def _audience_roles(self, article: Article, works: list[_SentenceWork], persons: list[_Person],
+    def _audience_roles(self, article: Article, works: list[_SentenceWork], audiences: list[_Audience],
                         meeting_at: dict[int, str], out: dict[tuple[str, str], Participation]) -> None:
         """Host and guests of an audience (X会见Z) are present at it."""
-        for si, host, guests, m in getattr(self, "_audience_hits", None) or []:
+        for si, host, guests, m in audiences:
             w = works[si]
             current = meeting_at.get(si)
             if current is None:
@@ -1313,8 +1317,9 @@ class RuleExtractor:
 
     # -- meetings ---------------------------------------------------------------------------
     def _meetings(self, article: Article, works: list[_SentenceWork], region_hits,
-                  persons: list[_Person]) -> tuple[list[Meeting], dict[int, str]]:
-        """Meetings held in the article (and inspections), with the sentence -> meeting map for roles."""
+                  persons: list[_Person]) -> tuple[list[Meeting], dict[int, str], list[_Audience]]:
+        """Meetings held in the article (inspections and audiences too), with the sentence -> meeting map for
+        roles and the audiences found (their hosts and guests are present)."""
         cands: list[tuple[str, int, int, int]] = []  # (name, sentence, clean start, clean end)
         for w in works:
             for s, e, name in _meeting_spans(w.text):
@@ -1341,18 +1346,18 @@ class RuleExtractor:
             if name not in by_name:
                 by_name[name] = self._add_meeting(meetings, name, article, works, si, s, e)
             meeting_at.setdefault(si, by_name[name])
-        self._audience_hits = self._audiences(article, works, persons)
-        for si, host, guests, m in self._audience_hits:
+        audiences = self._audiences(article, works, persons)
+        for si, host, guests, m in audiences:
             w = works[si]
             name = host.name + w.text[m.start():m.end()] + "".join(g.name for g in guests[:3])
             if name not in by_name:
                 by_name[name] = self._add_meeting(meetings, name, article, works, si, host.start, w.cstart + m.end())
             meeting_at.setdefault(si, by_name[name])
-        return meetings, meeting_at
+        return meetings, meeting_at, audiences
 
     _AUDIENCE = re.compile(r"(?:会见|接见)了?")
 
-    def _audiences(self, article: Article, works: list[_SentenceWork], persons: list[_Person]):
+    def _audiences(self, article: Article, works: list[_SentenceWork], persons: list[_Person]) -> list[_Audience]:
         """Audiences (X在Y会见Z): (sentence, host, guests named in the clause after the verb, match).
 
         The host is the person right before the verb (only places, times and fillers between); a

@@ -715,3 +715,133 @@ def test_meeting_names_work_meeting_and_plenary_sitting():
     assert [m.name for m in f.meetings] == ["全市安全生产工作会议"]
     g = run("市政协十五届常委会第十五次会议举行第一次全体会议。市政协主席唐卫东主持。", home="南通市")
     assert len(g.meetings) == 1 and ("唐卫东", "chaired") in roles(g)
+
+
+# -- 2026.11.9: tours, comma lists, party prefixes, heard reports, drafts named in 汇报 ----------------------------
+
+def test_tour_with_places_before_the_visit_verb():
+    """先后来到A、B，调研… / 深入X，调研… / 来济督导…: a tour event; the leader gets no role for leading it."""
+    f = run("14日，市长张明先后来到甲区、乙区，调研重大项目建设。副市长李华参加调研。张明强调，要抓项目。", home="杭州市")
+    assert len(f.meetings) == 1 and roles(f) == {("张明", "spoke"), ("李华", "attended")}
+    g = run("10日，副省长王强来济督导检查防汛工作。副市长孔华陪同督导。", home="济南市")
+    assert len(g.meetings) == 1 and roles(g) == {("孔华", "attended")}
+    h = run("会议强调，要深入学习贯彻习近平总书记在辽宁考察时的重要讲话精神。")
+    assert not any("考察" in m.name for m in h.meetings)  # an earlier visit studied, no event
+
+
+def test_tour_then_chaired_forum():
+    f = run("昨日，市委书记黄明带队到甲市调研民营经济发展工作，并主持召开民营企业家座谈会。", home="泉州市")
+    assert ("黄明", "chaired") in roles(f)
+
+
+def test_comma_separated_speakers_with_count_and_topic():
+    f = run("市政协召开会议。市政协委员钱芳，民盟无锡市委会副主委张子平，江阴市政协副主席黄武等8位同志作交流发言。",
+            home="无锡市")
+    assert {("钱芳", "spoke"), ("张子平", "spoke"), ("黄武", "spoke")} <= roles(f)
+    assert ("张子平", "无锡市", "民盟市委会副主委") in posts(f)
+    g = run("学习会召开。市委常委、组织部部长吴江，市委常委、常务副市长侯建国结合分管工作作交流发言。", home="合肥市")
+    assert {("吴江", "spoke"), ("侯建国", "spoke")} <= roles(g)
+
+
+def test_comma_separated_nonvoting_list_with_yue_in_name():
+    f = run("市委常委会会议召开。市人大常委会主任徐建华，市政协主席沈月芳，市检察院检察长钱磊列席会议。", home="南通市")
+    assert {("徐建华", "attended_nonvoting"), ("沈月芳", "attended_nonvoting"), ("钱磊", "attended_nonvoting")} <= roles(f)
+
+
+def test_party_prefix_before_region_and_shared_county_prefix():
+    f = run("会议召开。南通市委组织部副部长朱刚宣读了南通市委关于干部任职的通知：王志远同志任中共如东县委委员、常委、组织部部长。",
+            home="如东县")
+    assert {("王志远", "如东县", "县委委员"), ("王志远", "如东县", "县委常委"), ("王志远", "如东县", "县委组织部部长")} <= posts(f)
+    assert not f.documents  # a personnel notice read out is no document
+    g = run("大会召开。金华市委组织部副部长朱丽宣读了金华市委的决定。", home="义乌市")
+    assert not g.documents
+
+
+def test_heard_report_of_named_officials():
+    f = run("17日，县长刘建到甲镇调研。在甲镇，刘建听取了镇党委书记季东、镇长包丽的工作汇报。", home="如东县")
+    assert {("季东", "reported"), ("包丽", "reported")} <= roles(f)
+    assert not any("听取" in h.title for h in f.holdings)
+    g = run("县委常委会会议召开。会议听取了县委副书记、政法委书记沙建平关于全县平安建设工作情况的汇报。", home="如东县")
+    assert ("沙建平", "reported") in roles(g) and ("沙建平", "如东县", "县委政法委书记") in posts(g)
+    h = run("政协常委会会议召开。会议听取了市政府副秘书长马骐关于城市更新工作情况的通报。", home="济南市")
+    assert ("马骐", "reported") in roles(h)
+
+
+def test_report_delivered_with_zuo_de_hui_bao_and_chained_report():
+    f = run("委员长会议举行。会议听取了全国人大宪法和法律委员会主任委员王春鹰作的关于甲法修订草案修改意见的汇报。")
+    assert ("王春鹰", "reported") in roles(f)
+    g = run("研讨班开班。蔡奇出席开班式并作开班报告。")
+    assert ("蔡奇", "reported") in roles(g)
+    h = run("学习会举行，邀请南京大学教授李平作专题辅导。")
+    assert ("李平", "reported") in roles(h) and ("李平", None, "南京大学教授") in posts(h)
+
+
+def test_drafts_named_in_reports_the_meeting_then_reviews():
+    f = run("委员长会议举行。会议听取了王春鹰作的关于甲法修订草案修改意见的汇报，关于修改乙法的决定草案修改意见的汇报，"
+            "关于丙的决定草案审议结果的报告，审议了相关草案修改稿。"
+            "会议听取了娄明作的关于《甲国和乙国引渡条约》审议情况的汇报，审议了关于批准的决定草案代拟稿。")
+    docs = {(d.title, d.action) for d in f.documents}
+    assert {("甲法修订草案", "studied"), ("关于修改乙法的决定草案", "studied"), ("关于丙的决定草案", "studied"),
+            ("关于丙的决定草案审议结果的报告", "studied"), ("甲国和乙国引渡条约", "studied")} <= docs
+    assert not any(t == "关于批准的决定草案代拟稿" for t, _ in docs)
+    g = run("委员长会议举行。会议听取了刘奇作的关于个别代表的代表资格的报告和任免案审议情况的汇报等。")
+    assert not g.documents  # only their review reported
+
+
+def test_county_level_city_context_and_acting_mayor():
+    f = run("26日，余姚市委书记方志主持召开座谈会。市委副书记、市长罗军，市委副书记、代市长邵文参加座谈。", home="宁波市")
+    assert {("罗军", "余姚市", "市长"), ("邵文", "余姚市", "代市长"), ("邵文", "余姚市", "市委副书记")} <= posts(f)
+    g = run("大会召开。简阳市委副书记、市长康敏作交流发言。市发改委主任毛一凡作表态发言。", home="成都市")
+    assert ("毛一凡", "成都市", "市发改委主任") in posts(g)  # a department: the home city
+
+
+def test_continuation_rank_across_sentences_and_judicial_ranks():
+    f = run("区人大常委会会议举行。区人大常委会主任顾卫主持会议。副主任蔡建、陆美出席。", home="海门区")
+    assert {("蔡建", "海门区", "区人大常委会副主任"), ("陆美", "海门区", "区人大常委会副主任")} <= posts(f)
+    g = run("会议表决通过了任免事项，任命李文为温州市中级人民法院审判委员会委员、审判员。", home="温州市")
+    assert ("李文", "温州市", "市中级人民法院审判员") in posts(g)
+
+
+def test_documents_after_yiji_and_tongyi_yinfa():
+    f = run("人大常委会会议举行。会议表决通过了温州市养犬管理条例，以及关于批准2024年市级决算的决议。", home="温州市")
+    assert {d.title for d in f.documents} >= {"温州市养犬管理条例", "关于批准2024年市级决算的决议"}
+    g = run("市政府常务会议召开。会议同意印发关于进一步优化营商环境的若干措施。", home="嘉兴市")
+    assert ("关于进一步优化营商环境的若干措施", "issued") in {(d.title, d.action) for d in g.documents}
+
+
+def test_list_goes_on_past_an_unread_member_and_four_character_names():
+    f = run("大会开幕。智利前总统阿伦、秘鲁前总理贝托、泰国前副总理功、文莱公主莎娜、新西兰前议长卡洛参会并先后致辞。")
+    assert {("阿伦", "spoke"), ("贝托", "spoke"), ("卡洛", "spoke"), ("卡洛", "attended")} <= roles(f)
+    g = run("会议在京举行。全国人大常委会副委员长李鸿忠、张庆伟、洛桑次仁、艾力·买买提，秘书长刘奇出席会议。")
+    assert {("洛桑次仁", "中央", "全国人大常委会副委员长"), ("艾力·买买提", "中央", "全国人大常委会副委员长")} <= posts(g)
+    h = run("闭幕式举行。李强出席闭幕式。出席闭幕式的国际贵宾有：乌兹别克斯坦总理阿里夫、东帝汶副总理黎芳。")
+    assert {("阿里夫", "attended"), ("黎芳", "attended")} <= roles(h)
+
+
+def test_event_committee_and_national_peoples_bodies():
+    f = run("闭幕式举行。杭州亚运会组委会主席、中国奥委会主席高志新，亚奥理事会代理主席辛巴分别致辞。")
+    assert {("高志新", None, "杭州亚运会组委会主席"), ("高志新", "中央", "中国奥委会主席"),
+            ("辛巴", None, "亚奥理事会代理主席")} <= posts(f)
+    assert {("高志新", "spoke"), ("辛巴", "spoke")} <= roles(f)
+
+
+def test_accompanied_by_and_name_before_guanyu():
+    f = run("欢迎仪式9日举行。李克强在韩松的陪同下检阅了仪仗队。")
+    assert ("李克强", "attended") in roles(f)
+    g = run("会议召开。区发改局局长林海受区政府委托作说明。", home="萧山区")
+    assert ("林海", "reported") in roles(g)
+
+
+def test_issuer_shared_over_a_list_of_decisions_and_explained_drafts():
+    f = run("会议表决通过了全国人大常委会关于批准《甲国和乙国引渡条约》的决定、关于批准《丙秘书处及其人员、成员国代表豁免公约》的决定、"
+            "关于加入《丁组织公约》的决定。")
+    assert {d.title for d in f.documents} >= {"全国人大常委会关于批准甲国和乙国引渡条约的决定",
+                                              "全国人大常委会关于批准丙秘书处及其人员、成员国代表豁免公约的决定",
+                                              "全国人大常委会关于加入丁组织公约的决定"}
+    g = run("常委会会议开幕。开幕会听取了关于《甲委员会提案工作条例（修订草案）》起草情况的说明。")
+    assert ("甲委员会提案工作条例（修订草案）", "studied") in {(d.title, d.action) for d in g.documents}
+
+
+def test_resignation_accepted_is_a_mention():
+    f = run("区人大常委会会议举行。会议还接受了俞平辞去区人民政府副区长职务的请求。", home="萧山区")
+    assert "俞平" in f.mentioned_not_attending and not posts(f)

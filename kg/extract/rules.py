@@ -32,7 +32,7 @@ from ..segment import segment
 from . import lexicon as L
 from .dictionary import Dictionary
 
-RULES_VERSION = "2026.11.8"
+RULES_VERSION = "2026.11.9"
 
 
 @lru_cache(maxsize=1)
@@ -89,7 +89,7 @@ _FOLLOW = tuple(L.ROLE_CUES) + L.HONORIFICS + (
     "前往", "来", "会见", "会谈", "考察", "调研", "看望", "慰问", "出访", "的", "是", "说", "分别", "代表", "带领",
     "介绍", "听取", "任", "担任", "出任", "被", "于", "今天", "昨天", "专程", "深入", "应邀", "一同", "先后", "同",
     "视察", "签署", "发表", "致", "要求", "希望", "提出", "回答", "接受", "将", "已", "当选", "主持", "召开", "所作",
-    "作出", "同志", "常委", "委员", "围绕", "共同", "亲切", "邀请", "夫妇", "夫人", "讲述", "先期", "带队", "率队", "带领", "视频", "书面", "日前", "近日", "此前", "随后", "当天", "上午", "下午", "晚上", "在京", "抵达", "结束", "出发",
+    "作出", "同志", "常委", "委员", "围绕", "共同", "亲切", "邀请", "夫妇", "夫人", "讲述", "先期", "带队", "率队", "带领", "视频", "书面", "日前", "近日", "此前", "随后", "当天", "上午", "下午", "晚上", "在京", "抵达", "结束", "出发", "结合", "关于", "受",
 )
 
 # A well-known few, as HanLP dictionary forcing would add them: national leaders named without a
@@ -178,7 +178,7 @@ _DATE_LEAD = re.compile(r"(?:\d{2,4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午
 _DATE_AFTER = re.compile(r"(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日")
 
 
-_REVOKED = re.compile(r"(?:撤销|免去|接受)((?:[\u4e00-\u9fff]{2,3}、){0,8}[\u4e00-\u9fff]{2,3}?)(?:同志)?"
+_REVOKED = re.compile(r"(?:撤销|免去|接受)了?((?:[\u4e00-\u9fff]{2,3}、){0,8}[\u4e00-\u9fff]{2,3}?)(?:同志)?"
                       r"(?=政协第|第[一二三四五六七八九十]+届|[一二三四五六七八九十]+届|全国|辞去|的)")
 _VERB_WORDS = {"学习", "实习", "练习", "复习", "补习", "见习", "研习"}
 _ORGAN_NAMES = set(L.NATIONAL_PREFIXES) | set(L.COUNTRIES) | {
@@ -245,7 +245,7 @@ def _follows_ok(text: str, e: int, limit: int) -> bool:
     return starts_with_word(text, e, "follow") is not None
 
 
-_AFTER_ZUO = re.compile(r"了?(?:专题|辅导|报告|说明|汇报|交流|发言|讲话|重要|主旨|书面|大会|工作|情况|典型|表态|起草|开班|讲解|动员)")
+_AFTER_ZUO = re.compile(r"了?(?:专题|主题|辅导|报告|说明|汇报|交流|发言|讲话|重要|主旨|书面|大会|工作|情况|典型|表态|起草|开班|讲解|动员)")
 
 
 def name_at(text: str, i: int, limit: int, known: Optional[set[str]] = None) -> Optional[int]:
@@ -258,8 +258,8 @@ def name_at(text: str, i: int, limit: int, known: Optional[set[str]] = None) -> 
             continue  # 黄明作的关于…报告: 作 is the verb
         if e - i == 3 and text[e - 1] == "作" and (starts_with_word(text, e, "follow") or _AFTER_ZUO.match(text, e, limit)):
             continue  # 陈刚作交流发言, 李平作专题辅导报告: 作 is the verb, the name has two characters
-        if text[e - 1:e + 1] in ("共同", "一同"):
-            continue  # 普京共同出席: 共 starts the adverb
+        if text[e - 1:e + 1] in ("共同", "一同", "关于"):
+            continue  # 普京共同出席: 共 starts the adverb; 马骏关于…的通报: 关 starts 关于
         if text[i:e] not in _NAME_STOP and _follows_ok(text, e, limit):
             return e
     return None
@@ -313,7 +313,7 @@ def parse_title(raw: str) -> Optional[TitleParse]:
             return TitleParse(t, None, t, former=True, foreign=True)  # 日本前首相, 法国前总理: a former post abroad
         return TitleParse(t, None, t, foreign=True)  # 新加坡总理, 阿塞拜疆国民会议主席
     if not t or len(t) > 40 or any(v in re.sub(r"会(?=副?议长$)", "", t) for v in (  # 中美洲议会议长: not a 会议
-            "主持", "出席", "召开", "会议", "参加", "指出", "强调", "的", "免去", "任命", "决定", "同意", "通过")):
+            "主持", "出席", "召开", "会议", "参加", "指出", "强调", "的", "免去", "任命", "决定", "同意", "通过", "听取", "传达", "会见", "邀请")):
         return None
     collective = _ends_with_any(t, L.COLLECTIVE) is not None
     if not collective and _rank_of(t) is None:
@@ -322,8 +322,20 @@ def parse_title(raw: str) -> Optional[TitleParse]:
         sub = parse_title(t[2:])  # 中国国家主席 (beside foreign titles): the national title
         if sub is not None and sub.national:
             return sub
+        rank = _rank_of(t)
+        organ = t[2:len(t) - len(rank)] if rank and not collective else ""
+        if 2 <= len(organ) <= 8 and organ.endswith("会") and not R.find_mentions(organ) \
+                and not any(w in organ for w in ("银行", "公司", "集团", "大学", "组委会", "筹委会")):
+            return TitleParse(t, None, t, national=True)  # 中国奥委会主席, 中国法学会副会长: a national people's body
     if _starts_with_any(t, L.NATIONAL_PREFIXES):
         return TitleParse(t, None, t, national=True, collective=collective)
+    party = _starts_with_any(t, _PARTY_PREFIXES)
+    if party and len(t) > len(party) + 2:
+        hits = R.find_mentions(t[len(party):len(party) + 12])
+        if hits and hits[0][0] == 0:  # 中共如东县委委员, 民盟无锡市委会副主委: the party before the printed region
+            sub = parse_title(t[len(party):])
+            if sub is not None and sub.region is not None and not sub.collective:
+                return TitleParse(t, sub.region, ("" if party == "中共" else party) + sub.body)
     # A printed region at the start: 上海市委…, 江苏省委…, 内蒙古自治区党委…, 苏州市委….
     for s, e, region in R.find_mentions(t[:12]):
         if s != 0:
@@ -335,7 +347,7 @@ def parse_title(raw: str) -> Optional[TitleParse]:
             body = level + rest if rest and not rest.startswith(level) else rest
         else:  # short name printed (上海, 江苏) followed by the rest
             body = rest
-        if any(w in rest for w in ("大学", "学院", "公司", "集团", "银行", "医院")):
+        if any(w in rest for w in ("大学", "学院", "公司", "集团", "银行", "医院", "组委会")):
             return TitleParse(t, None, t, collective=collective)
         if not body or (rest == "" and not collective):
             return None
@@ -349,6 +361,9 @@ def parse_title(raw: str) -> Optional[TitleParse]:
     if rank and t == rank:
         return TitleParse(t, None, t)
     return None
+
+
+_PARTY_PREFIXES = ("中共", "民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "台盟")
 
 
 def _tibetan(s: str) -> bool:
@@ -395,7 +410,7 @@ def _split_concurrent(tp: TitleParse, ts: int, te: int) -> list[tuple[TitleParse
 def _level_of(title_body: str) -> Optional[str]:
     """Level word a local title starts with: 市委书记 -> 市, 常务副省长 -> 省, 自治区党委书记 -> 自治区."""
     t = title_body
-    for p in ("常务副", "副"):
+    for p in ("常务副", "副", "代"):  # 代市长: acting
         if t.startswith(p):
             t = t[len(p):]
             break
@@ -508,8 +523,11 @@ class RuleExtractor:
         holdings: list[Holding] = []
         persons: list[_Person] = []
         names: dict[str, None] = {}
-        for w in works:
-            found = self._pass1(article, w, region_hits)
+        organ_ctx = None  # 区人大常委会主任A主持会议。副主任B、C出席: the organ goes on into the next sentence
+        for k, w in enumerate(works):
+            if k and "\n" in article.clean[works[k - 1].cstart + len(works[k - 1].text):w.cstart]:
+                organ_ctx = None  # not past a paragraph
+            found, organ_ctx = self._pass1(article, w, region_hits, organ_ctx)
             found += self._appointments(article, w, region_hits)
             found += self._lists(w, found, set(names) | set(KNOWN_LEADERS))
             for p, posts in found:
@@ -566,7 +584,8 @@ class RuleExtractor:
         return hits
 
     def _context_region(self, level: str, w: _SentenceWork, pos: int, article: Article,
-                        region_hits: list[tuple[int, int, int, R.Region]], chain: Optional[R.Region]) -> Optional[R.Region]:
+                        region_hits: list[tuple[int, int, int, R.Region]], chain: Optional[R.Region],
+                        core: bool = False) -> Optional[R.Region]:
         """Implicit region of a title with ``level``: shared chain, same sentence, home region, earlier text."""
         if chain is not None:
             for r in _with_ancestors(chain):
@@ -580,6 +599,16 @@ class RuleExtractor:
         if article.home_region:
             home = R.lookup(article.home_region)
             if home is not None:
+                # 余姚市委书记A主持…。市委副书记、市长B (a city paper): the leadership titles go on in the county-level
+                # city whose party committee was named last in the paragraph (not its departments: 市发改委主任)
+                para = article.clean.rfind("\n", 0, here) + 1
+                for si, s, e, r in (reversed(region_hits) if core else ()):
+                    if e > here or s < para or si < w.sentence.index - 2:
+                        continue
+                    if _region_matches_level(r, level) and r.code != home.code and home in _with_ancestors(r)[1:] \
+                            and article.clean.startswith(("委", "党委", "政府", "人民政府"), e):
+                        return r
+                    break
                 for r in _with_ancestors(home):
                     if _region_matches_level(r, level):
                         return r
@@ -626,7 +655,9 @@ class RuleExtractor:
                         region = r
                         break
         elif level:
-            region = self._context_region(level, w, pos, article, region_hits, chain_region)
+            core_body = re.sub(r"^(?:常务副|副|代)", "", body)[len(level):]
+            core = core_body == "长" or core_body.startswith("委") and _rank_of(core_body) == core_body[1:]
+            region = self._context_region(level, w, pos, article, region_hits, chain_region, core)
         else:
             region = chain_region
         prefix = _organ_prefix(body) if (level or tp.region is not None) else chain_prefix
@@ -643,7 +674,10 @@ class RuleExtractor:
             out.append((m.start(), m.end(), text[m.end()] if m.end() < len(text) else ""))
         return out
 
-    def _pass1(self, article: Article, w: _SentenceWork, region_hits) -> list[tuple[_Person, list[Holding]]]:
+    def _pass1(self, article: Article, w: _SentenceWork, region_hits,
+               organ_ctx: Optional[tuple[str, str, Optional[str]]] = None
+               ) -> tuple[list[tuple[_Person, list[Holding]]], Optional[tuple[str, str, Optional[str]]]]:
+        """Titled persons of one sentence, and the (organ, rank, region) of the last one for the next sentence."""
         text = w.text
         found: list[tuple[_Person, list[Holding]]] = []
         chain: list[tuple[TitleParse, int, int]] = []  # pending titles joined by 、
@@ -652,7 +686,6 @@ class RuleExtractor:
         organs: list[tuple[str, int, int]] = []  # 中共中央港澳工作办公室、国务院港澳事务办公室主任: organs sharing a rank
         prev_country: Optional[str] = None  # country of the foreign title of the person just read
         prev_delim = ""
-        organ_ctx: Optional[tuple[str, str, Optional[str]]] = None  # (organ, rank, region) of the last titled person
         for cs, ce, delim in self._title_chunks(text):
             before_delim, prev_delim = prev_delim, delim
             piece = text[cs:ce]
@@ -673,6 +706,8 @@ class RuleExtractor:
                     organs = prev_organs + [(organ, ce - len(organ), ce)]
                 # A bare name continuing a list: 诸葛宇杰、朱芝松、陈金山出席
                 e = name_at(text, cs, ce) if list_mode else None
+                if e is None and list_mode and delim in "、，," and (_tibetan(piece) or _MINORITY_NAME.fullmatch(piece)):
+                    e = ce  # …、张庆伟、洛桑江村、雪克来提·扎克尔，秘书长…: a whole chunk that is a four-character or · name
                 if e is not None:
                     p = _Person(text[cs:e], w.cstart + cs, w.cstart + e, w.cstart + e, w.sentence.index)
                     shared = [Holding(p.name, h.region, h.title, self._evidence(article, w, w.cstart + cs, w.cstart + e))
@@ -743,7 +778,7 @@ class RuleExtractor:
             prev_country = country
             list_mode = collective or delim == "、"
             list_posts = posts if delim == "、" and not collective else []
-        return found
+        return found, organ_ctx
 
     _TITLE_SPLIT = ("会见", "会谈", "出席", "参加", "陪同", "邀请", "迎接", "欢迎", "会同")
 
@@ -925,7 +960,7 @@ class RuleExtractor:
                 out.append((p, posts))
         return out
 
-    _LEAD_IN = re.compile(r"(?:[^，。；、]{0,8}?(?:会议|大会)|会上|随后|同时|并)?(?:由|经|受|在|听取了?)|以及|及|和"
+    _LEAD_IN = re.compile(r"(?:[^，。；、]{0,8}?(?:会议|大会)|会上|随后|同时|并)?(?:由|经|受|在|特邀|邀请了?)|[^，。；、]{0,8}?(?:听取了?|传达了?)|以及|及|和"
                           r"|同(?![志时济事期样步意等])|与(?![会其])|应(?![邀约当对用急该])"
                           r"|(?:出席|参加|列席|陪同)[^，。；、]{0,12}?(?:的|人员)(?:还有|有|包括)[：:]?")
 
@@ -1037,7 +1072,7 @@ class RuleExtractor:
                     continue
                 clause_start = s == 0 or w.text[s - 1] in "，。；：、\n"
                 if not _follows_ok(w.text, e, len(w.text)) and not self._honorific_after(w.text, e) \
-                        and not (clause_start and len(name) >= 3):
+                        and not (clause_start and (len(name) >= 3 or w.text[e:e + 1] == "、")):
                     continue
                 method = f"hanlp:{self.ner.model_id}" if name in self.model_names else "dict"
                 p = _Person(name, a, w.cstart + e, w.cstart + e, w.sentence.index, method)
@@ -1210,7 +1245,7 @@ class RuleExtractor:
                 plist = [p for p in plist if id(p) not in drop]
             for k, p in enumerate(plist):
                 if not group:
-                    new_lead = _lead_roles(w.text[max(0, p.start - w.cstart - 60):p.start - w.cstart])
+                    new_lead = _lead_roles(_mask(w.text, w.masked, max(0, p.start - w.cstart - 60), p.start - w.cstart))
                     if new_lead and re.match(r"(?:他们|贵宾们?|嘉宾们?)(?:是|有|分别是|包括)[：:]", w.text) and re.search(
                             r"任命|当选|表彰|授予|获得", article.clean[max(0, w.cstart - 60):w.cstart]):
                         new_lead = []  # …任命了…组成人员。他们是：…: the appointees, not guests present
@@ -1225,6 +1260,9 @@ class RuleExtractor:
                 nxt = plist[k + 1].start - w.cstart if k + 1 < len(plist) else len(w.text)
                 segment_text = _mask(w.text, w.masked, rel_end, nxt)
                 roles, joins = _predicate(segment_text)
+                if segment_text == "在" and k + 1 < len(plist) and re.match(
+                        r"(?:等人?)?的(?:陪同|陪伴)下", w.text[plist[k + 1].post_end - w.cstart:]):
+                    roles, joins = ["attended"], False  # 李克强在洪森的陪同下检阅仪仗队: both present
                 rel = _RELATIVE_CUE.search(_mask(w.text, w.masked, max(0, p.start - w.cstart - 14), p.start - w.cstart))
                 if rel:  # 列席会议的刘忻: this name's own role
                     assign([p], [L.ROLE_CUES[rel.group(1)]], w)
@@ -1390,7 +1428,7 @@ class RuleExtractor:
                 if re.search(r"[让使令]", w.text[m.end():m.end() + (stop.start() if stop else 60)]):
                     continue  # 总书记亲切会见…代表让…备受鼓舞: the audience as the subject of a reaction
                 end = w.cstart + m.end() + (stop.start() if stop else len(w.text) - m.end())
-                guests = [p for p in plist if w.cstart + m.end() <= p.start and p.end <= end
+                guests = [p for p in plist if w.cstart + m.end() <= p.start and p.end <= end and p.name != host.name
                           and not _OBJECT_NAME.match(w.text, p.post_end - w.cstart)]
                 out.append((w.sentence.index, host, guests, m))
         return out
@@ -1403,7 +1441,9 @@ class RuleExtractor:
         return key
 
     _INSPECTION = re.compile(r"(?:在|到|赴|前往)([^，。；]{1,40}?)(?:考察|调研|视察)|(?:带队)?(?:考察|调研|视察)了?|抵达"
-                             r"|带队(?:检查|督查)")
+                             r"|带队(?:检查|督查|督导)")
+    # 先后来到A、B，调研… / 深入巢湖市，调研… / 来济督导检查…: the places first, the visit verb after a comma
+    _INSPECTION_TO = re.compile(r"(?:先后|分别)?(?:到|赴|前往|来到|深入|走进|来)([^，。；]{1,40}?)[，,]?(?:考察|调研|视察|督导|督查)")
 
     def _inspections(self, works: list[_SentenceWork], persons: list[_Person]) -> list[tuple[int, str, int, int]]:
         """A person's visit (X在Y考察 / X到Y调研 / X考察了Y) as an event: (sentence, name, clean start, end)."""
@@ -1413,19 +1453,27 @@ class RuleExtractor:
             by_sentence.setdefault(p.sentence, []).append(p)
         for w in works:
             plist = by_sentence.get(w.sentence.index, [])
-            for m in self._INSPECTION.finditer(w.text):
-                a = w.cstart + m.start()
-                before = [p for p in plist if p.post_end <= a and p.method != "coref"]
-                if not before:
-                    continue
-                p = before[-1]
-                gap = w.text[p.post_end - w.cstart:m.start()]
-                if _ALLOWED_RESIDUE.fullmatch(_strip_filler(gap)) is None:
-                    continue
-                place = m.group(1) or ""
-                name = f"{p.name}{'在' + _TIME_RE.sub('', place) if place else ''}{m.group(0)[-2:] if not place else w.text[m.end() - 2:m.end()]}"
-                out.append((w.sentence.index, name, p.start, w.cstart + m.end()))
-                break
+            hit = None
+            for rx in (self._INSPECTION, self._INSPECTION_TO):
+                for m in rx.finditer(w.text):
+                    a = w.cstart + m.start()
+                    before = [p for p in plist if p.post_end <= a and p.method != "coref"]
+                    if not before:
+                        continue
+                    p = before[-1]
+                    gap = w.text[p.post_end - w.cstart:m.start()]
+                    if _ALLOWED_RESIDUE.fullmatch(_strip_filler(gap)) is None:
+                        continue
+                    if re.search(r"(?:学习|贯彻|落实|领会)$", w.text[max(0, p.start - w.cstart - 4):p.start - w.cstart]):
+                        continue  # 学习贯彻习近平总书记在辽宁考察时的重要讲话精神: an earlier visit, the object studied
+                    place = m.group(1) or ""
+                    name = f"{p.name}{'在' + _TIME_RE.sub('', place) if place else ''}{m.group(0)[-2:] if not place else w.text[m.end() - 2:m.end()]}"
+                    hit = (w.sentence.index, name, p.start, w.cstart + m.end())
+                    break
+                if hit:
+                    break
+            if hit:
+                out.append(hit)
         return out[:1]  # one visit per article: later sentences describe its stops
 
     def _resolve_body(self, name: str, w: _SentenceWork, pos: int, article: Article, region_hits) -> str:
@@ -1469,6 +1517,8 @@ class RuleExtractor:
                             action = L.DOC_ACTIONS[v]
                             issuer = between or None
                             break
+                if action is None and _EXPLAINED_TITLE.match(text, e) and "听取" in text[max(0, s - 80):s]:
+                    action = "studied"  # 听取了关于《X（修订草案）》起草情况的说明: the draft explained to the meeting
                 prev = (e, action, issuer) if action else None
                 if action is None:
                     continue
@@ -1476,7 +1526,7 @@ class RuleExtractor:
                 if key not in out:
                     out[key] = DocumentAction(title, action, current, issuer,
                                               self._evidence(article, w, w.cstart + s, w.cstart + e))
-            for title, action, s, e in _plain_documents(text):
+            for title, action, s, e in _plain_documents(text) + _heard_drafts(text):
                 key = (title, action)
                 if key not in out and not any(k[0] == title for k in out):
                     out[key] = DocumentAction(title, action, current, None,
@@ -1489,7 +1539,8 @@ class RuleExtractor:
                     out.setdefault((key[0], "adopted"), DocumentAction(d.title, "adopted", d.meeting, d.issuer, d.evidence))
         # 讨论《X》… 讨论并原则通过《X》: a document adopted in the article is not also listed as studied
         adopted = {t for t, a in out if a == "adopted"}
-        return [d for (t, a), d in out.items() if not (a == "studied" and t in adopted)]
+        return [d for (t, a), d in out.items() if not (a == "studied" and t in adopted) and not _PERSONNEL_DOC.search(t)
+                and not re.fullmatch(r"关于批准的(?:决定|决议)草案(?:代拟稿)?", t)]  # 关于批准的决定草案代拟稿: anaphoric
 
     # -- reporters --------------------------------------------------------------------------
     def _reporters(self, article: Article, works: list[_SentenceWork]) -> list[PersonMention]:
@@ -1542,14 +1593,16 @@ def _mask(text: str, masked: list[tuple[int, int]], start: int, end: int) -> str
 _FILLER_RE = re.compile("|".join(sorted(map(re.escape, L.PREDICATE_FILLER), key=len, reverse=True)))
 _ALLOWED_RESIDUE = re.compile(
     r"(?:在|并|[\u4e00-\u9fff]{1,10}(?:厅|堂|宫|馆|大厦|宾馆|酒店|会场|会议中心|展览中心|会展中心)|在.{1,8}时|在[^，,、；。]{1,12}?(?:上|中|下|前|里)?(?:以视频方式|通过视频|视频)?|向[^，,、；。]{1,8}?"
-    r"|(?:就|围绕|针对)[^；。]{1,120}?(?:作了?|分别)?"
+    r"|(?:就|围绕|针对|结合)[^；。]{1,120}?(?:作了?|分别)?"
     r"|(?:现场或?)?(?:(?:以|通过)(?:视频|书面|线上|其他|其它)?方式|通过视频|视频|书面)(?:发表了?)?|(?:也|还)?(?:前往|到|赴)[^，,、；。]{1,8}"
+    r"|(?:带队|率队)?(?:[到赴]|前往)[^，。；]{0,24}?(?:考察|调研|视察)[^，。；]{0,24}?[，,]?并"
     r"|带队|率队|带领[^，,、；。]{1,12}|率[^，,、；。]{1,12}|受[^，,、；。]{0,12}委托[，,]?"
     r"|(?:率[^，,、；。]{1,10}?)?乘(?:坐)?(?:专机|飞机|火车|高铁)(?:抵达[^，,、；。]{1,8}[，,]?)?"
-    r"|(?:作了?|发表了?)(?:重要|总结|大会|交流|书面|主旨|专题|视频|工作|即席)?"
+    r"|(?:作了?|发表了?)(?:重要|总结|大会|交流|书面|主旨|主题|专题|视频|工作|即席)?"
     r"|作了?(?:工作)?(?:部署|布置|总结|动员|点评|辅导)[，,]?(?:并)?"
     r"|(?:[在到赴].{0,24}?)?(?:考察|调研|视察)了?并?(?:在.{0,8})?)?")
-_LEAD_FILLER = re.compile(r"作为[^，。；]{1,20}?代表[，,]?|以及[^，。；]{1,30}?(?:代表|人士|嘉宾|成员|官员|专家|学者)等?(?:约|近|逾|超过)?[\d一二三四五六七八九十百千万]*(?:余|多)?人|在[^，。；]{1,30}?[主分]会场(?:[和及与][^，。；]{1,20}?[主分]会场)*|代表[\u4e00-\u9fff]{1,15}$|[省市区县州]委常委|[省市区县州](?:级)?领导|来自[^，。；]{1,40}?(?:代表|人士|嘉宾|成员|官员)|[\u4e00-\u9fff、]{0,70}?(?:有关部门|有关方面|有关单位)?负责(?:同志|人)"
+_LEAD_FILLER = re.compile(r"作为[^，。；]{1,20}?代表[，,]?|以及[^，。；]{1,30}?(?:代表|人士|嘉宾|成员|官员|专家|学者)等?(?:约|近|逾|超过)?[\d一二三四五六七八九十百千万]*(?:余|多)?人|在[^，。；]{1,30}?[主分]会场(?:[和及与][^，。；]{1,20}?[主分]会场)*|代表[\u4e00-\u9fff]{1,15}$|[省市区县州]委常委|[省市区县州](?:级)?领导|来自[^，。；]{1,40}?(?:代表|人士|嘉宾|贵宾|成员|官员|领导人)|[\u4e00-\u9fff、]{0,70}?(?:有关部门|有关方面|有关单位)?负责(?:同志|人)"
+                          r"|(?<=等)(?:约|近)?[\d一二三四五六七八九十两]+(?:位|名)(?:同志|委员|常委|代表|专家|嘉宾|企业家|企业负责人|负责人)?"
                           r"|[\u4e00-\u9fff]{0,20}?(?:老同志|全体成员|各界人士|干部群众|各族群众|群众代表|团成员|组成员|委员会委员|负责人)")
 
 
@@ -1583,7 +1636,11 @@ _OBJECT_NAME = re.compile(r"(?:同志)?为核心|(?:同志)?的|(?:总书记|主
 _SPEECH_OPEN = re.compile(r"(?:指出|强调|表示|认为|要求|希望|说|提出)[，：:]")
 _INSTRUCTS = re.compile(r"[^，。；]{0,30}?(?:作出|做出)(?:重要)?(?:指示|批示)")
 
-_REPORT_RE = re.compile(r"(.{0,6}?)作(?!出)[^，。；]{0,90}?(?:报告|说明|讲座)")
+_REPORT_RE = re.compile(r"(.{0,6}?)作(?!出)[^，。；]{0,200}?(?:报告|说明|讲座|汇报|辅导)")
+# 听取了镇党委书记A、镇长B的工作汇报 / 听取了X关于…的汇报: the report of the name just read
+_HEARD_REPORT = re.compile(r"(?:关于[^，。；]{2,80}?)?的(?:工作|情况|专题)?(?:汇报|报告|说明|通报)(?![会时中])")
+_EXPLAINED_TITLE = re.compile(r"(?:起草|修订|修改|制定)?(?:情况)?的说明")
+_CHAINED_REPORT = re.compile(r"[^，。；]{0,12}?并作了?(?!重要|主旨|总结|交流|大会|即席)[^，。；并]{0,30}?(?:报告|说明|讲座)(?![会厅])")
 _REPORT_ON_RE = re.compile(r"(.{0,4}?)就[^。；]{0,80}?作了?(?:汇报|说明|报告)")
 
 
@@ -1639,6 +1696,8 @@ def _predicate(segment_text: str) -> tuple[list[str], bool]:
     roles: list[str] = []
     if _PHOTO.match(clause):
         roles.append("attended")  # 会见…，并同全体代表合影: present at the event
+    if _HEARD_REPORT.match(clause):
+        roles.append("reported")
     for rx in (_REPORT_RE, _REPORT_ON_RE):  # 作…报告 / 就…作了汇报
         m = rx.match(clause)
         if m and _ALLOWED_RESIDUE.fullmatch(_strip_filler(m.group(1))):
@@ -1652,19 +1711,23 @@ def _predicate(segment_text: str) -> tuple[list[str], bool]:
         residue = _strip_filler(clause[:s0])
         if not _ALLOWED_RESIDUE.fullmatch(residue):
             break
-        if residue.startswith(("就", "围绕", "针对")) and L.ROLE_CUES[cue] not in ("spoke", "reported"):
+        if residue.startswith(("就", "围绕", "针对", "结合")) and L.ROLE_CUES[cue] not in ("spoke", "reported"):
             continue  # 就…列席人员名单草案…作了汇报: a cue word inside the topic
         if re.fullmatch(r"在[^，,]{0,30}?(?:报告|说明)中", residue):
             roles.append("reported")  # 李强在报告中指出: the content of his report
             break
         roles.append(L.ROLE_CUES[cue])
         roles.extend(_chained_roles(clause, e0, cues[k0 + 1:]))
+        if _CHAINED_REPORT.match(clause, e0):
+            roles.append("reported")  # 出席开班式并作开班报告
         break
     if roles:
         return list(dict.fromkeys(roles)), False
     joins = _strip_filler(clause) == "" and bool(segment_text.strip()) or segment_text.strip() in ("", "、", "，") \
         or (segment_text.startswith("、") and len(segment_text) <= 40 and not re.search(r"[，。；：,;:]", segment_text)
-            and _rank_of(re.sub(r"（[^（）]*）$", "", segment_text)) is not None)  # 、中央党校（国家行政学院）…副校长（副院长）
+            and _rank_of(re.sub(r"（[^（）]*）$", "", segment_text)) is not None) \
+        or (segment_text.startswith("、") and segment_text.endswith("、") and len(segment_text) <= 30
+            and segment_text.count("、") <= 3 and not re.search(r"[，。；：,;:]", segment_text))  # …、泰国前副总理功、X: a member not read
     return [], joins
 
 
@@ -1781,8 +1844,49 @@ def _article_date(works: list[_SentenceWork], published: Optional[date]) -> Opti
 
 
 _DOC_VERB_AFTER = ("会议", "会", "并", "还", "和", "及", "经", "决定", "表决", "原则", "先后", "分别", "同时", "一致",
-                   "集体", "研究", "上", "后", "也", "均", "已", "次", "议", "认真", "传达", "学习", "审议", "讨论")
+                   "集体", "研究", "上", "后", "也", "均", "已", "次", "议", "认真", "传达", "学习", "审议", "讨论", "同意")
 _PLAIN_DOC_VERBS = re.compile(r"(审议通过|表决通过|原则通过|讨论通过|研究通过|通过|追认|审议|审查|讨论|学习|传达|宣读|印发|发布)了?")
+
+
+# 听取了X作的关于A修订草案修改意见的汇报，关于B的决定草案审议结果的报告，审议了相关草案修改稿: the drafts (and a
+# titled 审议结果的报告) the meeting then reviews under an anaphoric name are studied under their own names
+_REVIEWED_AFTER = re.compile(r"审议了(?:相关|上述|有关)?[^，。；]{0,16}?(?:草案|修改稿|代拟稿)等?(?=[，。；、]|$)")
+_REPORT_ON_DRAFT = re.compile(r"关于([^，。；]{2,200}?)(修改意见|审议情况|审查情况|审议结果)的(?:汇报|报告)")
+
+
+def _heard_drafts(text: str) -> list[tuple[str, str, int, int]]:
+    review = _REVIEWED_AFTER.search(text)
+    if review is None or "听取" not in text[:review.start()]:
+        return []
+    out = []
+    for m in _REPORT_ON_DRAFT.finditer(text, 0, review.start()):
+        x = m.group(1)
+        if text[m.start() - 1:m.start()] in ("《", "〈") or re.search(r"的(?:报告|汇报)|、关于", x):
+            continue  # inside a title, or two reports run together
+        if x.startswith("《"):
+            spans = _book_titles(x)
+            if spans and "".join(x[a:b] for a, b in spans) == x:  # 关于《A》《B》审议情况的汇报: treaties
+                out.extend((x[a + 1:b - 1], "studied", m.start(1) + a, m.start(1) + b) for a, b in spans)
+            continue
+        x = re.sub(r"[《》]", "", x)
+        drafts = []
+        for part in x.split("、"):  # 关于A草案、B草案审议结果的报告: each draft
+            if re.search(r"的(?:决定|决议|解释)草案$", part):
+                drafts.append("关于" + part)  # 关于修改会计法的决定草案: a decision's title starts with 关于
+            elif re.search(r"(?:草案|修正案)$", part) and not part.endswith(_GENERIC_TAILS):
+                drafts.append(part)
+            else:
+                drafts = []
+                break
+        if not drafts:
+            continue
+        if m.group(2) == "审议结果":
+            out.append(("关于" + x + "审议结果的报告", "studied", m.start(), m.end()))
+        out.extend((d, "studied", m.start(1), m.end(1)) for d in drafts)
+    return out
+
+
+_GENERIC_TAILS = ("相关草案", "有关草案", "上述草案")
 
 
 def _plain_documents(text: str) -> list[tuple[str, str, int, int]]:
@@ -1818,7 +1922,9 @@ def _plain_documents(text: str) -> list[tuple[str, str, int, int]]:
         pos = m.end() + len(clause)
         first = out[-1][0] if out and out[-1][2] >= m.end() else ""
         issuer = first[: first.find("关于")] if first.find("关于") > 0 and "的" not in first[: first.find("关于")] else ""
-        while text[pos:pos + 3] in ("，关于", ",关于"):
+        while text[pos:pos + 3] in ("，关于", ",关于") or text[pos:pos + 5] in ("，以及关于", ",以及关于"):
+            if text[pos + 1:pos + 3] == "以及":  # 通过了A条例，以及关于批准B的决议
+                pos += 2
             more = _doc_clause(text, pos + 1)
             t = more.replace("《", "").replace("》", "")
             if not (_ends_with_any(t, L.DOC_SUFFIXES) and len(t) <= 120):
@@ -1868,7 +1974,8 @@ def _plain_documents(text: str) -> list[tuple[str, str, int, int]]:
                 out.extend(_list_titles(t, m.start(2), "studied"))
             else:
                 out.append((t, "studied", m.start(), m.end()))
-    return out
+    # 作的关于A的报告、B议案和任免案审议情况的汇报: A is an item whose review is reported on, not heard itself
+    return [t for t in out if not (t[1] == "studied" and re.match(r"[、和][^，。；]{0,150}?审议情况的汇报", text[t[3]:]))]
 
 
 # 向大会作政府工作报告 / 作关于国务院组织法修订草案的说明 / 听取了X作的…审议结果的报告: a report given to the meeting
@@ -1889,6 +1996,9 @@ _REF_ADOPT = re.compile(r"通过了?[^，。；]{0,12}?(?:这|上述|这些)?[�
                         r"([\u4e00-\u9fff]{2,12}?(?:报告|草案|修改稿|决定|议案))")
 
 
+#: A personnel notice read out (南通市委关于干部任职的通知) or an untitled decision (金华市委的决定): no document.
+_PERSONNEL_DOC = re.compile(r"(?:干部|人事|领导)(?:任职|任免|职务调整)的(?:通知|决定)$|职务调整的(?:通知|决定)$"
+                            r"|^[^关《》〈〉]{2,12}?(?:委|政府|常委会|办公厅|组织部)的(?:决定|通知)$")
 _GENERIC_DOCS = {"草案", "决定草案", "法律草案", "草案修改稿", "修改稿", "表决稿", "代拟稿", "决议草案", "议案", "报告"}
 
 
@@ -1947,7 +2057,10 @@ def _list_titles(clause: str, base: int, action: str) -> list[tuple[str, str, in
     items: list[tuple[int, str]] = []
     pos = base
     for item in clause.split("、"):
-        items.append((pos, item))
+        if items and items[-1][1].count("《") > items[-1][1].count("》"):
+            items[-1] = (items[-1][0], items[-1][1] + "、" + item)  # 《…秘书处及其人员、成员国代表…公约》: inside a title
+        else:
+            items.append((pos, item))
         pos += len(item) + 1
     texts = [re.sub(r"^(?:新修订的|修订后的|修改后的|新制定的)", "", it).strip() for _, it in items]
     ends = [bool(_ends_with_any(_strip_paren(t.replace("》", "")), L.DOC_SUFFIXES)) for t in texts]
@@ -2019,6 +2132,11 @@ def _list_titles(clause: str, base: int, action: str) -> list[tuple[str, str, in
             title = texts[0][: texts[0].find("《")] + title
         elif title.startswith("《") or re.search(r"》[和及、与]《", title):
             continue  # 《A》和《B》: book titles, read by the 《》 pass
+        shared_issuer = ""
+        if k > 0 and title.startswith("关于") and 2 <= texts[0].find("关于") <= 20 \
+                and "的" not in texts[0][: texts[0].find("关于")] \
+                and _ends_with_any(texts[0][: texts[0].find("关于")], L.ORGAN_SUFFIXES):
+            shared_issuer = texts[0][: texts[0].find("关于")]  # 常委会关于批准《A》的决定、关于批准《B》的决定
         lead_m = re.match(r"^.{0,30}?(?:提请|提交|审议(?!结果))[^关]{0,20}?的(?=.)", title)
         if not title.startswith("关于") and lead_m and "关于" not in lead_m.group(0):
             title = title[lead_m.end():]  # (全国人大常委会关于提请审议…的议案 keeps its 关于 frame)
@@ -2032,6 +2150,7 @@ def _list_titles(clause: str, base: int, action: str) -> list[tuple[str, str, in
             prefix = title[: j + 2] if 0 < j < len(title) - 2 and not title.startswith("关于") else ""
         elif prefix and not title.startswith(("关于", prefix)) and "会议" not in title:
             title = prefix + title
+        title = shared_issuer + title
         parts = [title]
         both = re.split(r"(?<=[稿案法划要告）])(?:和|及)", title, maxsplit=1)
         if len(both) == 2 and all(_ends_with_any(_strip_paren(x), L.DOC_SUFFIXES) for x in both) \

@@ -845,3 +845,72 @@ def test_issuer_shared_over_a_list_of_decisions_and_explained_drafts():
 def test_resignation_accepted_is_a_mention():
     f = run("区人大常委会会议举行。会议还接受了俞平辞去区人民政府副区长职务的请求。", home="萧山区")
     assert "俞平" in f.mentioned_not_attending and not posts(f)
+
+
+def test_roster_lines_under_enumerated_headings():
+    f = run("某省第一次全体会议公报\n全会选举了常务委员会委员。名单如下：\n一、中央政治局委员\n（按姓氏笔画为序排列）\n"
+            "王甲一　李乙二　张丙\n二、中央军事委员会主席、副主席\n主　席　赵丁\n副主席　钱戊　孙己（女）\n三、会议精神\n"
+            "周庚　吴辛\n")
+    assert {("王甲一", "中央", "中央政治局委员"), ("李乙二", "中央", "中央政治局委员"), ("张丙", "中央", "中央政治局委员"),
+            ("赵丁", "中央", "中央军事委员会主席"), ("钱戊", "中央", "中央军事委员会副主席"),
+            ("孙己", "中央", "中央军事委员会副主席")} == posts(f)
+    assert "孙己" in f.mentioned_not_attending and "人选" not in f.mentioned_not_attending
+    g = run("一、会议要求\n王甲一　李乙二\n")  # a heading that is not a title: no roster
+    assert not posts(g)
+
+
+def test_speech_after_an_inserted_time_clause():
+    f = run("全会举行。赵丁同志主持会议并在当选总书记后作了重要讲话。")
+    assert {("赵丁", "chaired"), ("赵丁", "spoke")} <= roles(f)
+
+
+def test_comma_list_of_foreign_leaders_with_a_collective_tail():
+    f = run("蔡奇出席论坛并致辞。智利共和国总统博里奇，刚果（布）总统萨苏，肯尼亚共和国总统鲁托等外国领导人出席会议并致辞。")
+    assert ("萨苏", None, "刚果（布）总统") in posts(f)
+    assert {("博里奇", "attended"), ("萨苏", "spoke"), ("鲁托", "attended")} <= roles(f)
+    g = run("李强主持召开座谈会。座谈会上，刘甲、罗乙、田丙等专家学者先后发言。")
+    assert {("刘甲", "spoke"), ("罗乙", "spoke"), ("田丙", "spoke")} <= roles(g)
+
+
+def test_round_table_is_a_meeting():
+    f = run("李强在珀斯同澳大利亚总理阿尔巴尼斯共同出席第七届中澳工商界首席执行官圆桌会并致辞。")
+    assert {("李强", "attended"), ("李强", "spoke"), ("阿尔巴尼斯", "attended")} <= roles(f)
+
+
+def test_department_of_a_national_organ_in_a_chain_and_chair_by_lead_in():
+    f = run("全国人大常委会副秘书长、办公厅研究室主任宋甲作了题为《甲》的讲座。")
+    assert {("宋甲", "中央", "全国人大常委会副秘书长"), ("宋甲", "中央", "全国人大常委会办公厅研究室主任")} <= posts(f)
+    g = run("座谈会由世界经济论坛主席施瓦布主持。")
+    assert posts(g) == {("施瓦布", None, "世界经济论坛主席")}
+
+
+def test_autonomous_county_head_and_no_level_carried_to_the_next_sentence():
+    f = run("县委副书记、自治县县长那甲主持会议。副县长赵乙出席。", home="围场满族蒙古族自治县")
+    assert {("那甲", "围场满族蒙古族自治县", "县委副书记"), ("那甲", "围场满族蒙古族自治县", "自治县县长"),
+            ("赵乙", "围场满族蒙古族自治县", "副县长")} == posts(f)
+    assert {("那甲", "chaired"), ("赵乙", "attended")} <= roles(f)
+
+
+def test_surname_yu_in_bylines_and_appointments():
+    f = run("本报讯（记者 于甲乙）会议召开。会议任命于海丙为哈尔滨市发展和改革委员会主任。")
+    assert "于甲乙" in {r.name for r in f.reporters}
+    assert ("于海丙", "哈尔滨市", "市发展和改革委员会主任") in posts(f)
+
+
+def test_titled_name_after_he_and_a_lecture_around_a_topic():
+    f = run("郑甲主持召开座谈会。洪山区委书记唐乙、江夏区委书记许丙和市科技局局长韩丁分别汇报有关情况。", home="武汉市")
+    assert ("韩丁", "武汉市", "市科技局局长") in posts(f)
+    assert {("唐乙", "reported"), ("许丙", "reported"), ("韩丁", "reported")} <= roles(f)
+    g = run("市委理论学习中心组举行集体学习，邀请郑州大学教授高甲围绕“全会精神”作专题辅导。", home="郑州市")
+    assert ("高甲", "reported") in roles(g)
+
+
+def test_unnamed_members_do_not_break_a_list_of_leaders():
+    f = run("峰会举行。上海合作组织成员国白俄罗斯总统卢萨科夫、伊朗代理总统穆萨维和印度代表，观察员国蒙古国领导人，主席国客人阿塞拜疆、卡塔尔领导人，"
+            "以及联合国秘书长古铁雷等国际组织负责人出席。")
+    assert {("卢萨科夫", "attended"), ("穆萨维", "attended"), ("古铁雷", "attended")} <= roles(f)
+
+
+def test_joining_a_visit_together_is_attending():
+    f = run("赵甲看望参加十四届全国人大二次会议报道的新闻工作者并讲话。中央宣传部部长李乙，全国人大常委会副委员长王丙等一同看望。")
+    assert {("李乙", "attended"), ("王丙", "attended")} <= roles(f)

@@ -101,7 +101,7 @@ CONTINUATION_RANKS = ("常务副", "副", "秘书长")
 #: Words that end an organisation name inside a title (…委员会主任, …领导小组组长).
 ORGAN_SUFFIXES = ("委员会", "领导小组", "小组", "办公室", "办公厅", "政府", "人大常委会", "政协", "常委会", "党组",
                   "部", "厅", "局", "署", "院", "会", "委", "处", "集团", "公司", "大学", "学院", "银行", "中心",
-                  "联合会", "协会", "总会", "军区", "战区", "党委", "法院", "检察院", "监委", "纪委", "论坛")
+                  "联合会", "协会", "总会", "军区", "战区", "党委", "法院", "检察院", "监委", "纪委", "论坛", "研究室")
 
 # Participation cues (SCHEMA.md conventions), longest first within each role.
 ROLE_CUES: dict[str, str] = {
@@ -112,6 +112,7 @@ ROLE_CUES: dict[str, str] = {
     "致辞": "spoke", "视频致辞": "spoke", "视频讲话": "spoke", "宣布": "spoke", "提出": "spoke", "建议": "spoke", "说": "spoke", "发表讲话": "spoke",
     "致欢迎辞": "spoke", "致开幕辞": "spoke", "致闭幕辞": "spoke", "致贺辞": "spoke", "作总结讲话": "spoke",
     "举行": "attended", "迎候": "attended", "迎接": "attended", "送行": "attended", "欢送": "attended", "同机抵达": "attended", "先期抵达": "attended",
+    "一同看望": "attended", "一同慰问": "attended", "一同调研": "attended", "一同考察": "attended",
     "介绍": "reported", "通报": "reported", "汇报": "reported", "作报告": "reported", "作说明": "reported", "作讲解": "reported", "作讲座": "reported", "宣读": "reported",
     "传达": "reported",
 }
@@ -144,6 +145,7 @@ MEETING_SUFFIXES = (
     "大会", "峰会", "论坛", "全会", "庆祝活动", "纪念活动", "开幕式", "闭幕式", "典礼", "仪式", "午宴", "晚宴", "宴会",
     "招待会", "欢迎宴会", "会晤", "专题协商会", "常委会议", "主席会议", "委员长会议", "常务会议", "全体会议", "集体学习", "专题学习",
     "结业式", "开班式", "研讨班", "对话会", "活动", "汇报会", "通报会", "务虚会", "茶话会", "团拜会", "学习会", "协商会", "听证会",
+    "圆桌会",
 )
 
 #: A meeting is only a meeting held (not one whose spirit is studied) next to one of these.

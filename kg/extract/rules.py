@@ -32,7 +32,7 @@ from ..segment import segment
 from . import lexicon as L
 from .dictionary import Dictionary
 
-RULES_VERSION = "2026.11.9"
+RULES_VERSION = "2026.11.10"
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +75,8 @@ def rules_fingerprint() -> str:
 _PARA_WINDOW = 2000
 _CHUNK_DELIMS = set("、，,；;：:（）()“”\"《》〈〉 \t\n\u3000。！？!?「」『』【】〔〕[]<>\ufffd")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_CHUNK_RE = re.compile("[^" + re.escape("".join(sorted(_CHUNK_DELIMS))) + "]+")
+# 刚果（布）总统萨苏: the brackets inside the two Congos' names do not end a chunk
+_CHUNK_RE = re.compile("(?:[^" + re.escape("".join(sorted(_CHUNK_DELIMS))) + "]|(?<=刚果)（[金布]）)+")
 _SESSION = re.compile(r"^(?:第?[一二三四五六七八九十百零〇]+届)")
 _DATE = re.compile(r"(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日|(昨天|昨日|今天|今日|前天|明天)")
 _MINORITY_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・．][\u4e00-\u9fff]{1,10})+")
@@ -188,7 +189,7 @@ _NAME_STOP = {"有关", "负责", "同志", "代表", "委员", "常委", "群�
               "我们", "他们", "双方", "两国", "中方", "会议", "会上", "期间", "其中", "以及", "应邀", "应约", "来自",
               "随同", "共同", "同时", "随后", "届时", "当天", "此前", "目前", "近日", "日前", "全国", "国家", "地方",
               "职务", "职位", "常务", "执行", "围绕", "担任", "出任", "兼任", "继续", "班子", "成员", "有效", "有力", "高度", "严格", "安全", "发展", "经济", "社会", "文化", "生态", "和平", "合作", "方案",
-              "民革", "民盟", "民建", "民进", "农工党", "致公党", "台盟", "九三学社", "先生", "女士", "阁下", "名单"} | set(L.COUNTRIES)
+              "民革", "民盟", "民建", "民进", "农工党", "致公党", "台盟", "九三学社", "先生", "女士", "阁下", "名单", "人选"} | set(L.COUNTRIES)
 _NON_NAME_CHARS = set("省市县区委部厅局院会党府办署处室组团队校司社台网族")
 
 
@@ -419,6 +420,8 @@ def _level_of(title_body: str) -> Optional[str]:
             rest = t[len(lv):]
             if _starts_with_any(rest, L.LOCAL_ORGAN_STARTS):
                 return lv
+            if lv.startswith("自治") and re.sub(r"^(?:常务副|副|代)", "", rest) == lv[-1] + "长":
+                return lv  # 自治县县长, 自治州副州长: the head of an autonomous county or prefecture
             # 市发改委主任, 区应急管理局局长, 县农业农村局局长: a department of the level's government or party
             rank = _rank_of(rest)
             organ = rest[: len(rest) - len(rank)] if rank else ""
@@ -524,10 +527,14 @@ class RuleExtractor:
         persons: list[_Person] = []
         names: dict[str, None] = {}
         organ_ctx = None  # 区人大常委会主任A主持会议。副主任B、C出席: the organ goes on into the next sentence
+        rosters = self._rosters(article, works, region_hits)
         for k, w in enumerate(works):
             if k and "\n" in article.clean[works[k - 1].cstart + len(works[k - 1].text):w.cstart]:
                 organ_ctx = None  # not past a paragraph
             found, organ_ctx = self._pass1(article, w, region_hits, organ_ctx)
+            if rosters.get(k):
+                spans = [(p.start, p.end) for p, _ in rosters[k]]
+                found = [x for x in found if not any(a < x[0].end and x[0].start < b for a, b in spans)] + rosters[k]
             found += self._appointments(article, w, region_hits)
             found += self._lists(w, found, set(names) | set(KNOWN_LEADERS))
             for p, posts in found:
@@ -641,8 +648,8 @@ class RuleExtractor:
                 return None, body, chain_region, chain_prefix  # 全国政协常委、北京大学国际关系学院教授
             if _starts_with_any(chain_prefix, L.NATIONAL_PREFIXES):
                 # 全国政协副主席兼秘书长 -> 全国政协秘书长; 中共中央政治局常委、首规委主任 -> 首规委主任 (中央)
-                if _rank_of(body) == body:
-                    body = chain_prefix + body
+                if _rank_of(body) == body or body.startswith(("办公厅", "办公室", "研究室", "秘书局")):
+                    body = chain_prefix + body  # 全国人大常委会副秘书长、办公厅研究室主任: a department of the organ
                 return "中央", body, None, chain_prefix
             # 市委副书记、宣传部部长 -> 市委宣传部部长; 市人大常委会常务副主任、党组副书记 -> 市人大常委会党组副书记
             body = chain_prefix + body
@@ -772,7 +779,8 @@ class RuleExtractor:
                     tp, chain_region, chain_prefix, w, ts, article, region_hits)
                 posts.append(Holding(p.name, region_name, title, self._evidence(article, w, w.cstart + ts, w.cstart + ne)))
                 organ = _organ_prefix(title)
-                new_ctx = (organ, title[len(organ):], region_name) if organ and region_name else None
+                # (自治县县长A。副县长B: a level word alone is no organ to carry on)
+                new_ctx = (organ, title[len(organ):], region_name) if organ and region_name and organ not in L.LEVELS else None
             organ_ctx = new_ctx
             found.append((p, posts))
             prev_country = country
@@ -792,7 +800,7 @@ class RuleExtractor:
                 if not (text[i - 1] in "同与和及的" or text[i - 2:i] in self._TITLE_SPLIT):
                     continue
                 if text[i - 1] in "和及" and text[i - 2:i] != "以及" and i - start >= 2 \
-                        and _starts_with_any(text[i:i + 4], L.CONTINUATION_RANKS):
+                        and (_starts_with_any(text[i:i + 4], L.CONTINUATION_RANKS) or text[i] in "省市区县州"):
                     parsed = self._parse_chunk(text, i, ce)
                     if parsed is not None and parsed[0] and parsed[1] is not None \
                             and (plausible_name(text[start:i - 1], True)
@@ -911,6 +919,81 @@ class RuleExtractor:
                 stretch = []
         return out
 
+    _ROSTER_HEAD = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]\s*([^\s，。；：:]{2,60}?)(?:[（(][^）)]{1,20}[）)])?")
+    _ROSTER_NOTE = re.compile(r"[（(][^）)\s]{1,12}[）)]")
+
+    def _rosters(self, article: Article, works: list[_SentenceWork], region_hits) -> dict[int, list[tuple[_Person, list[Holding]]]]:
+        """Elected rosters printed as lines under enumerated headings (一、中央政治局委员 / 丁薛祥　习近平…).
+
+        A heading of titles (sharing an organ: 五、中央军事委员会主席、副主席、委员) holds for the name lines
+        after it; a line may open with one of its ranks as a label (副主席　张又侠　何卫东). Lines are read in
+        article.text (the clean text joins wrapped lines); the persons are keyed by sentence index.
+        """
+        text = article.text
+        if "\n" not in text or "、" not in text:
+            return {}
+        starts = [w.cstart for w in works]
+        c2t = article.clean_to_text
+        out: dict[int, list[tuple[_Person, list[Holding]]]] = {}
+        heading: Optional[tuple[str, list[str]]] = None  # (organ prefix, titles)
+        current: Optional[str] = None
+        pos = 0
+        for line in text.split("\n"):
+            lstart, pos = pos, pos + len(line) + 1
+            body = line.strip(" \t\u3000\r")
+            if not body:
+                continue
+            head = self._ROSTER_HEAD.fullmatch(body) if len(body) <= 70 else None
+            if head:
+                parts = [x for x in re.split(r"[、和]", head.group(1)) if x]
+                tp0 = parse_title(parts[0])
+                rank0 = _rank_of(parts[0]) if tp0 else None
+                if tp0 is not None and rank0 and not tp0.collective and not tp0.former:
+                    prefix = parts[0][:len(parts[0]) - len(rank0)]
+                    titles = [parts[0]] + [prefix + x for x in parts[1:]]
+                    if all(parse_title(t) is not None for t in titles[1:]):
+                        heading = (prefix, titles)
+                        current = titles[0] if len(titles) == 1 else None
+                        continue
+                heading = current = None
+                continue
+            if heading is None:
+                continue
+            prefix, titles = heading
+            label = None
+            for t in sorted(titles, key=len, reverse=True):
+                rank = t[len(prefix):]
+                m = re.match("[\\s\u3000]*".join(map(re.escape, rank)) + r"(?:[（(][^）)]{1,20}[）)])?(?=[\s\u3000]|$)", body)
+                if rank and m:
+                    label, body = t, body[m.end():]
+                    break
+            if label:
+                current = label
+            if self._ROSTER_NOTE.fullmatch(body.strip(" \t\u3000")):
+                continue  # （按姓氏笔画为序排列）
+            tokens = [(m.start(), self._ROSTER_NOTE.sub("", m.group(0))) for m in re.finditer(r"[^\s\u3000]+", body)]
+            if not tokens:
+                continue
+            if current is None or not all(plausible_name(n, True) or _tibetan(n) for _, n in tokens):
+                heading = current = None
+                continue
+            tp = parse_title(current)
+            off = lstart + len(line) - len(line.lstrip(" \t\u3000\r")) + (len(line.strip(" \t\u3000\r")) - len(body))
+            for k, name in tokens:
+                ts = off + k
+                cs = bisect.bisect_left(c2t, ts)
+                if cs >= len(c2t) or c2t[cs] != ts:
+                    continue
+                si = bisect.bisect_right(starts, cs) - 1
+                if si < 0:
+                    continue
+                w = works[si]
+                region, title, _, _ = self._resolve_post(tp, None, "", w, cs - w.cstart, article, region_hits)
+                p = _Person(name, cs, cs + len(name), cs + len(name), w.sentence.index, "rules:roster")
+                ev = self._evidence(article, w, cs, cs + len(name))
+                out.setdefault(si, []).append((p, [Holding(name, region, title, ev, change="elected")]))
+        return out
+
     _APPOINT = re.compile(r"任命([^，。；：为]{2,120}?)为([^，。；：]{2,60}?)(?=[，。；]|$)")
     _REMOVE = re.compile(r"免去([^，。；：]{2,120}?)(?:兼任|担任)?的([^，。；：]{2,80}?)职务")
     # 易炼红同志任浙江省委委员、常委、书记，不再担任江西省委书记、常委、委员职务
@@ -935,7 +1018,9 @@ class RuleExtractor:
                         claims.append((m.group(1), m.start(1), tail.group(1), tail.start(), tail.end(), "removed"))
         for names_part, base, titles_part, start, end, change in claims:
             names = [(x.start(), re.sub(r"同志$", "", x.group(0))) for x in re.finditer(r"[^、和及]+", names_part)]
-            if not names or not all(plausible_name(n, True) for _, n in names):
+            # 任命于海波为…: an appointee's name (a surname read elsewhere only before a title, 于, is one here)
+            if not names or not all(plausible_name("王" + n[1:] if n[0] in L.TITLE_ONLY_SURNAMES and len(n) <= 3 else n, True)
+                                    for _, n in names):
                 continue
             titles = [t for t in re.split(r"[、和]", titles_part) if t]
             parsed = [parse_title(t) for t in titles]
@@ -960,7 +1045,7 @@ class RuleExtractor:
                 out.append((p, posts))
         return out
 
-    _LEAD_IN = re.compile(r"(?:[^，。；、]{0,8}?(?:会议|大会)|会上|随后|同时|并)?(?:由|经|受|在|特邀|邀请了?)|[^，。；、]{0,8}?(?:听取了?|传达了?)|以及|及|和"
+    _LEAD_IN = re.compile(r"(?:[^，。；、]{0,8}?(?:会议|会|论坛|仪式|典礼|开幕式|闭幕式)|会上|随后|同时|并)?(?:由|经|受|在|特邀|邀请了?)|[^，。；、]{0,8}?(?:听取了?|传达了?)|以及|及|和"
                           r"|同(?![志时济事期样步意等])|与(?![会其])|应(?![邀约当对用急该])"
                           r"|(?:出席|参加|列席|陪同)[^，。；、]{0,12}?(?:的|人员)(?:还有|有|包括)[：:]?")
 
@@ -1549,7 +1634,9 @@ class RuleExtractor:
             for m in _REPORTER.finditer(w.text):
                 for nm in re.finditer(r"[\u4e00-\u9fff·]{2,6}", m.group(1)):
                     name = nm.group(0)
-                    if name_ends(name, 0, len(name)) and len(name) in name_ends(name, 0, len(name)):
+                    # 记者 于晓婷: a byline holds a name, so a surname read only before a title elsewhere (于) is one
+                    probe = "王" + name[1:] if name[0] in L.TITLE_ONLY_SURNAMES and len(name) <= 3 else name
+                    if name_ends(probe, 0, len(probe)) and len(probe) in name_ends(probe, 0, len(probe)):
                         s = m.start(1) + nm.start()
                         out.append(PersonMention(name, self._evidence(article, w, w.cstart + s, w.cstart + s + len(name))))
         seen: set[str] = set()
@@ -1601,7 +1688,7 @@ _ALLOWED_RESIDUE = re.compile(
     r"|(?:作了?|发表了?)(?:重要|总结|大会|交流|书面|主旨|主题|专题|视频|工作|即席)?"
     r"|作了?(?:工作)?(?:部署|布置|总结|动员|点评|辅导)[，,]?(?:并)?"
     r"|(?:[在到赴].{0,24}?)?(?:考察|调研|视察)了?并?(?:在.{0,8})?)?")
-_LEAD_FILLER = re.compile(r"作为[^，。；]{1,20}?代表[，,]?|以及[^，。；]{1,30}?(?:代表|人士|嘉宾|成员|官员|专家|学者)等?(?:约|近|逾|超过)?[\d一二三四五六七八九十百千万]*(?:余|多)?人|在[^，。；]{1,30}?[主分]会场(?:[和及与][^，。；]{1,20}?[主分]会场)*|代表[\u4e00-\u9fff]{1,15}$|[省市区县州]委常委|[省市区县州](?:级)?领导|来自[^，。；]{1,40}?(?:代表|人士|嘉宾|贵宾|成员|官员|领导人)|[\u4e00-\u9fff、]{0,70}?(?:有关部门|有关方面|有关单位)?负责(?:同志|人)"
+_LEAD_FILLER = re.compile(r"作为[^，。；]{1,20}?代表[，,]?|以及[^，。；]{1,30}?(?:代表|人士|嘉宾|成员|官员|专家|学者)等?(?:约|近|逾|超过)?[\d一二三四五六七八九十百千万]*(?:余|多)?人|在[^，。；]{1,30}?[主分]会场(?:[和及与][^，。；]{1,20}?[主分]会场)*|代表[\u4e00-\u9fff]{1,15}$|[省市区县州]委常委|[省市区县州](?:级)?领导|来自[^，。；]{1,40}?(?:代表|人士|嘉宾|贵宾|成员|官员|领导人)|[\u4e00-\u9fff、]{0,70}?(?:有关部门|有关方面|有关单位)?负责(?:同志|人)|等(?:外国|各国|外方|与会|中外|知名)?(?:领导人|政要|专家学者|专家|学者|企业家)们?"
                           r"|(?<=等)(?:约|近)?[\d一二三四五六七八九十两]+(?:位|名)(?:同志|委员|常委|代表|专家|嘉宾|企业家|企业负责人|负责人)?"
                           r"|[\u4e00-\u9fff]{0,20}?(?:老同志|全体成员|各界人士|干部群众|各族群众|群众代表|团成员|组成员|委员会委员|负责人)")
 
@@ -1641,10 +1728,11 @@ _REPORT_RE = re.compile(r"(.{0,6}?)作(?!出)[^，。；]{0,200}?(?:报告|说�
 _HEARD_REPORT = re.compile(r"(?:关于[^，。；]{2,80}?)?的(?:工作|情况|专题)?(?:汇报|报告|说明|通报)(?![会时中])")
 _EXPLAINED_TITLE = re.compile(r"(?:起草|修订|修改|制定)?(?:情况)?的说明")
 _CHAINED_REPORT = re.compile(r"[^，。；]{0,12}?并作了?(?!重要|主旨|总结|交流|大会|即席)[^，。；并]{0,30}?(?:报告|说明|讲座)(?![会厅])")
-_REPORT_ON_RE = re.compile(r"(.{0,4}?)就[^。；]{0,80}?作了?(?:汇报|说明|报告)")
+# 就…作了汇报; 围绕“…”作专题辅导
+_REPORT_ON_RE = re.compile(r"(.{0,4}?)(?:就[^。；]{0,80}?作了?(?:汇报|说明|报告)|围绕[^。；]{0,80}?作了?(?:专题|主题)?(?:辅导|讲座))")
 
 
-_CHAIN_GAP = re.compile(r"[^，,、。；\s]{0,4}|[^，,、。；\s]{0,24}?并(?:分别|共同|一同)?(?:(?:发表|作)了?(?:重要|主旨|即席)?)?|[^，,、。；\s]{0,30}[，,](?:并|随后|同时|还|又|并在会上|在会上)?(?:在[^，,、。；\s]{2,24}?上?)?")
+_CHAIN_GAP = re.compile(r"[^，,、。；\s]{0,4}|[^，,、。；\s]{0,24}?并(?:分别|共同|一同)?(?:(?:发表|作)了?(?:重要|主旨|即席)?)?|[^，,、。；\s]{0,4}?并在[^，,、。；\s]{2,24}?(?:后|上|时)(?:发表|作)了?(?:重要|主旨|即席)?|[^，,、。；\s]{0,30}[，,](?:并|随后|同时|还|又|并在会上|在会上)?(?:在[^，,、。；\s]{2,24}?上?)?")
 
 
 def _chained_roles(clause: str, last: int, cues) -> list[str]:
@@ -1660,7 +1748,8 @@ def _chained_roles(clause: str, last: int, cues) -> list[str]:
         if 2 <= len(gap) <= 3 and plausible_name(gap) or gap[:1] in ("\n", " "):
             break  # 习近平主持并发表重要讲话 李强通报…: headline lines, a new subject
         if "听" in gap or not _CHAIN_GAP.fullmatch(gap) or clause[max(0, s - 2):s].endswith("重要") \
-                and not clause[max(0, s - 5):s].endswith(("发表重要", "发表了重要", "并作重要", "并作了重要")):
+                and not clause[max(0, s - 5):s].endswith(("发表重要", "发表了重要", "并作重要", "并作了重要")) \
+                and not re.search(r"并在[^，,、。；\s]{2,24}?(?:后|上|时)作了?重要$", gap):
             break
         if re.search(r"[，,]", gap) and (first == "chaired" or clause[e:e + 2] in ("学习", "贯彻")):
             break  # 主持召开会议，传达学习…: the meeting's agenda, not the chair's report
@@ -1684,6 +1773,28 @@ def _co_roles(segment_text: str) -> list[str]:
 
 _PHOTO = re.compile(r"(?:(?:亲切)?(?:会见|接见|看望|慰问)[^。；]{0,40}?并(?:同|与|和)|(?:同|与)[^，。；]{1,30}?(?:亲切)?握手并)"
                     r"[^，。；]{0,20}?合影")
+
+
+@lru_cache(maxsize=1)
+def _unnamed_member_re() -> re.Pattern:
+    """An unnamed member of a list of leaders: 和印度代表, 观察员国蒙古国领导人, 主席国客人阿塞拜疆、卡塔尔领导人."""
+    country = "|".join(sorted(map(re.escape, L.COUNTRIES), key=len, reverse=True))
+    return re.compile(r"(?:和|及|以及|、|[，,])*(?:(?:成员国|观察员国|主席国|对话伙伴国?)(?:客人)?)?"
+                      r"(?:(?:" + country + r")[、和及]?){1,12}(?:代表|领导人)(?:和|及|以及|、|[，,])*")
+
+
+def _unnamed_members(segment_text: str) -> bool:
+    """Is the text between two listed leaders only unnamed members (…穆赫贝尔和印度代表，观察员国…领导人，以及古特雷斯)?"""
+    if not segment_text or len(segment_text) > 120 or re.search(r"[。；;：:]", segment_text):
+        return False
+    rx = _unnamed_member_re()
+    pos = 0
+    while pos < len(segment_text):
+        m = rx.match(segment_text, pos)
+        if not m or m.end() == pos:
+            return False
+        pos = m.end()
+    return True
 
 
 def _predicate(segment_text: str) -> tuple[list[str], bool]:
@@ -1724,6 +1835,7 @@ def _predicate(segment_text: str) -> tuple[list[str], bool]:
     if roles:
         return list(dict.fromkeys(roles)), False
     joins = _strip_filler(clause) == "" and bool(segment_text.strip()) or segment_text.strip() in ("", "、", "，") \
+        or _unnamed_members(clause) \
         or (segment_text.startswith("、") and len(segment_text) <= 40 and not re.search(r"[，。；：,;:]", segment_text)
             and _rank_of(re.sub(r"（[^（）]*）$", "", segment_text)) is not None) \
         or (segment_text.startswith("、") and segment_text.endswith("、") and len(segment_text) <= 30

@@ -914,3 +914,68 @@ def test_unnamed_members_do_not_break_a_list_of_leaders():
 def test_joining_a_visit_together_is_attending():
     f = run("赵甲看望参加十四届全国人大二次会议报道的新闻工作者并讲话。中央宣传部部长李乙，全国人大常委会副委员长王丙等一同看望。")
     assert {("李乙", "attended"), ("王丙", "attended")} <= roles(f)
+
+
+def test_observation_meeting_and_a_quoted_theme_with_a_space():
+    f = run("9日，全市农业现场观摩会在某地召开。市委书记陈甲出席并讲话。市领导李乙、吴丙参加。", home="呼和浩特市")
+    assert {("陈甲", "attended"), ("陈甲", "spoke"), ("李乙", "attended"), ("吴丙", "attended")} <= roles(f)
+    g = run("昨日，市政协召开“推进城市更新 提升城市品质”专题协商会。市政协主席马甲主持。", home="兰州市")
+    assert ("马甲", "chaired") in roles(g)
+
+
+def test_speakers_in_turn_with_a_stance_speech_and_a_region_starting_with_he():
+    f = run("大会召开。鼓楼区委书记陈甲，连江县委书记张乙依次作表态发言。", home="福州市")
+    assert {("陈甲", "spoke"), ("张乙", "spoke")} <= roles(f)
+    g = run("观摩会召开。土默特左旗委书记张甲、和林格尔县县长周乙作典型发言。", home="呼和浩特市")
+    assert ("周乙", "和林格尔县", "县长") in posts(g)
+    assert {("张甲", "spoke"), ("周乙", "spoke")} <= roles(g)
+
+
+def test_mongolian_and_tibetan_names_in_lists_and_bylines():
+    f = run("本报讯（记者 其木格 通讯员 刘佳）会议召开。赛罕区委副书记乌日娜发言。土默特左旗旗长孟和、托克托县委书记李甲陪同。",
+            home="呼和浩特市")
+    assert {"其木格", "刘佳"} <= {r.name for r in f.reporters}
+    assert {("乌日娜", "spoke"), ("孟和", "attended"), ("李甲", "attended")} <= roles(f)
+    g = run("会议闭幕。市人大常委会主任卓玛甲主持会议，副主任罗布、陈乙、拉巴次仁出席。", home="拉萨市")
+    assert ("拉巴次仁", "拉萨市", "市人大常委会副主任") in posts(g)
+    h = run("记者提问时，会议召开。")
+    assert not h.reporters
+
+
+def test_nonvoting_list_with_a_tibetan_name_and_a_township_head():
+    f = run("市委常委会会议召开。城关区委书记达瓦甲、市应急管理局局长尼玛列席会议。", home="拉萨市")
+    assert {("达瓦甲", "attended_nonvoting"), ("尼玛", "attended_nonvoting")} <= roles(f)
+    assert ("尼玛", "拉萨市", "市应急管理局局长") in posts(f)
+    g = run("县委常委会会议召开。县政协主席李甲，营根镇镇长卢乙列席。", home="琼中黎族苗族自治县")
+    assert {("李甲", "attended_nonvoting"), ("卢乙", "attended_nonvoting")} <= roles(g)
+    assert not any(p[0] == "卢乙" for p in posts(g))  # a township is no region here
+
+
+def test_speech_conveyed_and_autonomous_region_titles():
+    f = run("县委常委会会议召开。会议传达学习省委书记冯甲在全省推进会上的讲话精神。", home="琼中黎族苗族自治县")
+    assert ("冯甲", "海南省", "省委书记") in posts(f)
+    g = run("市委常委会会议召开。会议传达了自治区党委副书记、自治区主席巴桑顿珠对我市工作作出的批示。"
+            "会议传达了自治区党委办公厅印发的《关于加强安全生产工作的通知》。", home="拉萨市")
+    assert {("巴桑顿珠", "西藏自治区", "自治区主席"), ("巴桑顿珠", "西藏自治区", "自治区党委副书记")} <= posts(g)
+    assert ("关于加强安全生产工作的通知", "conveyed") in docs(g)
+    h = run("座谈会召开。自治区水利厅副厅长张甲作了说明。", home="呼和浩特市")
+    assert ("张甲", "内蒙古自治区", "自治区水利厅副厅长") in posts(h)
+
+
+def test_local_title_after_name_on_a_tour_and_an_unannounced_inspection():
+    f = run("16日，刘振甲副省长到我县调研。省农业农村厅厅长陈乙参加调研。县委书记王丙陪同。刘振甲强调，要做优产业。",
+            home="琼中黎族苗族自治县")
+    assert ("刘振甲", "海南省", "副省长") in posts(f)
+    assert {("刘振甲", "spoke"), ("陈乙", "attended"), ("王丙", "attended")} <= roles(f)
+    assert ("刘振甲", "attended") not in roles(f)  # leading the tour is no attendance
+    g = run("10日晚，市长格桑旺甲带队，采取“四不两直”方式，暗访检查商场安全生产工作。市政府秘书长钟乙参加暗访。格桑旺甲强调，要落实责任。",
+            home="拉萨市")
+    assert {("格桑旺甲", "spoke"), ("钟乙", "attended")} <= roles(g)
+
+
+def test_joint_hosts_of_an_audience_with_a_company_head_and_a_chained_reply():
+    f = run("28日，市委书记高甲、市长程乙在津会见某某海工集团董事长田丙一行。", home="天津市")
+    assert {("高甲", "attended"), ("程乙", "attended"), ("田丙", "attended")} <= roles(f)
+    assert ("田丙", None, "某某海工集团董事长") in posts(f)
+    g = run("协商会召开。市委常委、常务副市长胡甲出席并就委员关注的问题作回应发言。", home="兰州市")
+    assert {("胡甲", "attended"), ("胡甲", "spoke")} <= roles(g)

@@ -32,7 +32,7 @@ from ..segment import segment
 from . import lexicon as L
 from .dictionary import Dictionary
 
-RULES_VERSION = "2026.11.10"
+RULES_VERSION = "2026.11.11"
 
 
 @lru_cache(maxsize=1)
@@ -90,7 +90,7 @@ _FOLLOW = tuple(L.ROLE_CUES) + L.HONORIFICS + (
     "前往", "来", "会见", "会谈", "考察", "调研", "看望", "慰问", "出访", "的", "是", "说", "分别", "代表", "带领",
     "介绍", "听取", "任", "担任", "出任", "被", "于", "今天", "昨天", "专程", "深入", "应邀", "一同", "先后", "同",
     "视察", "签署", "发表", "致", "要求", "希望", "提出", "回答", "接受", "将", "已", "当选", "主持", "召开", "所作",
-    "作出", "同志", "常委", "委员", "围绕", "共同", "亲切", "邀请", "夫妇", "夫人", "讲述", "先期", "带队", "率队", "带领", "视频", "书面", "日前", "近日", "此前", "随后", "当天", "上午", "下午", "晚上", "在京", "抵达", "结束", "出发", "结合", "关于", "受",
+    "作出", "同志", "常委", "委员", "围绕", "依次", "共同", "亲切", "邀请", "夫妇", "夫人", "讲述", "先期", "带队", "率队", "带领", "视频", "书面", "日前", "近日", "此前", "随后", "当天", "上午", "下午", "晚上", "在京", "抵达", "结束", "出发", "结合", "关于", "受",
 )
 
 # A well-known few, as HanLP dictionary forcing would add them: national leaders named without a
@@ -120,7 +120,7 @@ def _tries() -> dict[str, Dictionary]:
         "cue": _trie(L.ROLE_CUES),
         "follow": _trie(_FOLLOW),
         "meeting": _trie(L.MEETING_SUFFIXES),
-        "honorific": _trie(("总书记", "主席", "总理", "委员长", "副委员长", "副总理", "副主席", "国务委员", "同志")),
+        "honorific": _trie(("总书记", "主席", "总理", "委员长", "副委员长", "副总理", "副主席", "国务委员", "同志", "副省长", "副市长")),
     }
 
 
@@ -149,6 +149,20 @@ def _ends_with_any(text: str, words: Sequence[str]) -> Optional[str]:
 
 # ---------------------------------------------------------------------------------------- names
 
+_BYLINE_WORDS = ("报道", "摄影", "摄", "文", "图", "实习生", "见习", "特约", "通讯员", "记者", "发")
+
+
+def _byline_name(name: str, text: str, start: int, end: int) -> bool:
+    """A token of a bracketed byline set off by spaces or the closing bracket (（记者 其木格 通讯员 刘佳）,
+    （记者 德吉）): a name although it starts with no surname (Mongolian, Tibetan names)."""
+    opened = text.rfind("（", max(0, start - 16), start)
+    return (opened >= 0 and "）" not in text[opened:start] and 2 <= len(name) <= 4
+            and re.match(r"[\s　、，,]|[）)]", text[end:end + 1]) is not None
+            and not name.endswith(_BYLINE_WORDS) and not name.startswith(_BYLINE_WORDS)
+            and not any(c in _NON_NAME_CHARS for c in name) and name not in _NAME_STOP
+            and not R.find_mentions(name) and not _tries()["rank"].parse_longest(name))
+
+
 def name_ends(text: str, i: int, limit: int) -> list[int]:
     """Possible ends of a person name starting at ``text[i]`` (longest first)."""
     ends: list[int] = []
@@ -169,10 +183,16 @@ def name_ends(text: str, i: int, limit: int) -> list[int]:
             continue
         g = text[i + sur:e]
         if all(_CJK.match(c) and (c not in L.NOT_GIVEN or (k == 0 and given == 2 and c in L.GIVEN_FIRST_OK)
-                                  or (k == given - 1 and given == 2 and e == limit and c == "和"))
+                                  or (k == given - 1 and e == limit and c == "和")
+                                  or (k == 0 and given == 2 and c == "日" and _ri_in_given_name(text, i, e)))
                and c not in "省市区县委党府部局厅院" for k, c in enumerate(g)):
             ends.append(e)
     return ends
+
+
+def _ri_in_given_name(text: str, i: int, e: int) -> bool:
+    """乌日娜, 那日苏: 日 inside a (Mongolian) given name, not a time word (周日上午, 明日起, 连日来, 平日里)."""
+    return text[i] not in "周明连平白原每" and text[e - 1] not in "前内后起上下常里夜间益晚早"
 
 
 _DATE_LEAD = re.compile(r"(?:\d{2,4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:上午|下午|晚上|晚间)?(?<=[年月日午上间])")
@@ -283,6 +303,14 @@ def _rank_of(title: str) -> Optional[str]:
     return _ends_with_any(title, L.RANKS)
 
 
+#: Local heads' titles printed after a name (刘振东副省长) and the level of region they take.
+_LOCAL_HONORIFIC_LEVELS = {"省长": "省", "副省长": "省", "市长": "市", "副市长": "市", "县长": "县", "副县长": "县",
+                           "区长": "区", "副区长": "区"}
+
+_TOWNSHIP_TITLE = re.compile(r"[\u4e00-\u9fff]{1,5}(?:镇|乡|街道)(?:党委|党工委|人大|人民政府|政府|办事处)?"
+                             r"(?:副?书记|常务副镇长|副?镇长|副?乡长|副?主任|主席)")
+
+
 def parse_title(raw: str) -> Optional[TitleParse]:
     """Parse a title string (``上海市委副书记``, ``常务副省长``, ``国务院副总理``) or return None."""
     t = _SESSION.sub("", raw)
@@ -355,6 +383,9 @@ def parse_title(raw: str) -> Optional[TitleParse]:
         return TitleParse(t, region, body, collective=collective)
     if _level_of(t) or collective:
         return TitleParse(t, None, t, collective=collective)
+    if _TOWNSHIP_TITLE.fullmatch(t):
+        return TitleParse(t, None, t, collective=True)  # 营根镇镇长: the name is read; a township is no region here
+
     # Organisation titles: …委员会主任, …领导小组组长, 宣传部部长 (region from context if any).
     rank = _rank_of(t)
     if rank and len(t) > len(rank) and _ends_with_any(t[: -len(rank)], L.ORGAN_SUFFIXES):
@@ -422,6 +453,8 @@ def _level_of(title_body: str) -> Optional[str]:
                 return lv
             if lv.startswith("自治") and re.sub(r"^(?:常务副|副|代)", "", rest) == lv[-1] + "长":
                 return lv  # 自治县县长, 自治州副州长: the head of an autonomous county or prefecture
+            if lv == "自治区" and t == title_body and rest in ("主席", "副主席", "常务副主席"):
+                return lv  # 自治区主席, 自治区副主席: the head of an autonomous region's government
             # 市发改委主任, 区应急管理局局长, 县农业农村局局长: a department of the level's government or party
             rank = _rank_of(rest)
             organ = rest[: len(rest) - len(rank)] if rank else ""
@@ -431,7 +464,7 @@ def _level_of(title_body: str) -> Optional[str]:
     return None
 
 
-_DEPT_LEVELS = ("省", "市", "区", "县", "州")
+_DEPT_LEVELS = ("自治区", "自治州", "省", "市", "区", "县", "州")
 _NON_STATE_ORGANS = ("大学", "学院", "公司", "集团", "银行", "医院", "研究院", "研究所", "研究中心")
 
 
@@ -557,7 +590,7 @@ class RuleExtractor:
         foreign = {h.person for h in holdings if h.region is None and _starts_with_any(h.title, L.COUNTRIES)
                    and not h.title.startswith("中国")}
         holdings.extend(self._honorific_posts(article, works, [p for p in persons if p.name not in foreign],
-                                              participations, meetings))
+                                              participations, meetings, region_hits))
         persons = [p for p in persons if p.method != "coref"]
         person_mentions = tuple(PersonMention(p.name, self._evidence(article, works[p.sentence], p.start, p.end, p.method))
                                 for p in persons)
@@ -715,6 +748,8 @@ class RuleExtractor:
                 e = name_at(text, cs, ce) if list_mode else None
                 if e is None and list_mode and delim in "、，," and (_tibetan(piece) or _MINORITY_NAME.fullmatch(piece)):
                     e = ce  # …、张庆伟、洛桑江村、雪克来提·扎克尔，秘书长…: a whole chunk that is a four-character or · name
+                elif e is None and list_mode and ce - cs > 4 and _tibetan(piece[:4]) and _follows_ok(text, cs + 4, ce):
+                    e = cs + 4  # 副主任罗布、陈志强、拉巴次仁出席: a four-character name ends the list before its verb
                 if e is not None:
                     p = _Person(text[cs:e], w.cstart + cs, w.cstart + e, w.cstart + e, w.sentence.index)
                     shared = [Holding(p.name, h.region, h.title, self._evidence(article, w, w.cstart + cs, w.cstart + e))
@@ -813,6 +848,14 @@ class RuleExtractor:
                     if parsed is not None and parsed[0] and parsed[1] is not None:
                         out.append((start, i - 2, " "))  # …以及国际奥委会主席巴赫: the next titled person
                         start = i
+                        continue
+                if (text[i - 2:i] in ("会见", "会谈", "接见") or text[i - 1] in "同与") and text[i - 2:i] != "以及" \
+                        and re.match(r"[\u4e00-\u9fff]{2,12}?(?:集团|公司|银行)", text[i:ce]):
+                    parsed = self._parse_chunk(text, i, ce)
+                    if parsed is not None and parsed[0] and parsed[1] is not None and not parsed[0][0][0].collective \
+                            and any(o in parsed[0][0][0].text for o in ("集团", "公司", "银行")):
+                        out.append((start, i - (1 if text[i - 1] in "同与" else 2), " "))
+                        start = i  # 会见华兴海工集团董事长田守仁; 副市长A与某集团总经理B: a company head after the verb
                         continue
                 intl = text[i - 1] in "同与" and _starts_with_any(text[i:i + 8], L.INTERNATIONAL_PREFIXES)
                 if not (_starts_with_any(text[i:i + 8], L.COUNTRIES) or text.startswith("中国驻", i) or intl) \
@@ -1045,13 +1088,16 @@ class RuleExtractor:
                 out.append((p, posts))
         return out
 
-    _LEAD_IN = re.compile(r"(?:[^，。；、]{0,8}?(?:会议|会|论坛|仪式|典礼|开幕式|闭幕式)|会上|随后|同时|并)?(?:由|经|受|在|特邀|邀请了?)|[^，。；、]{0,8}?(?:听取了?|传达了?)|以及|及|和"
+    _LEAD_IN = re.compile(r"(?:[^，。；、]{0,8}?(?:会议|会|论坛|仪式|典礼|开幕式|闭幕式)|会上|随后|同时|并)?(?:由|经|受|在|特邀|邀请了?)|[^，。；、]{0,8}?(?:听取了?|传达了?(?:学习了?)?)|以及|及|和"
                           r"|同(?![志时济事期样步意等])|与(?![会其])|应(?![邀约当对用急该])"
                           r"|(?:出席|参加|列席|陪同)[^，。；、]{0,12}?(?:的|人员)(?:还有|有|包括)[：:]?")
 
     def _parse_chunk(self, text: str, cs: int, ce: int) -> Optional[tuple[list[tuple[TitleParse, int, int]], Optional[tuple[int, int]]]]:
         """Titles (with spans) at the start of a chunk and the name after them, if any."""
         lead = self._LEAD_IN.match(text, cs, ce) or _DATE_LEAD.match(text, cs, ce)
+        if lead and lead.group(0) in ("和", "及", "与", "同", "应") and any(
+                s == 0 and e > 1 for s, e, _ in R.find_mentions(text[cs:cs + 12])):
+            lead = None  # 和林格尔县县长, 同江市市长: the region's name starts with a conjunction character
         if lead and lead.end() < ce:
             cs = lead.end()
         k = text.find("的", cs, ce)
@@ -1092,7 +1138,7 @@ class RuleExtractor:
                     cand = text[cs + e:cs + e + n]
                     r = R.lookup(cand) if cand in _region_names() else None
                     if cs + e + n <= ce and cand in _region_names() and (r is None or r.level == "county") \
-                            and cand[0] in L.SURNAMES and _follows_ok(text, cs + e + n, ce) \
+                            and (cand[0] in L.SURNAMES or cand in L.TIBETAN_NAME_PARTS) and _follows_ok(text, cs + e + n, ce) \
                             and not _starts_with_any(text[cs + e + n:cs + e + n + 3], ("市", "省", "区", "县", "委", "党")):
                         ne = cs + e + n  # 钟山 (also a county's name) after 主任委员
                         break
@@ -1407,8 +1453,11 @@ class RuleExtractor:
         return [p for p in participations if p.person not in far or p.person in present]
 
     def _honorific_posts(self, article: Article, works: list[_SentenceWork], persons: list[_Person],
-                         participations: list[Participation], meetings: list[Meeting]) -> list[Holding]:
-        """栗战书委员长 / 宁吉喆委员 at a meeting: the post that the title after a participant's name stands for."""
+                         participations: list[Participation], meetings: list[Meeting], region_hits) -> list[Holding]:
+        """栗战书委员长 / 宁吉喆委员 at a meeting: the post that the title after a participant's name stands for.
+
+        In a local paper a local head's title after the name (刘振东副省长到我县调研) takes the region of its level
+        from the context (the paper's province)."""
         attending = {p.person for p in participations}
         body = next((b for m in meetings for key, b in L.MEMBER_BODIES if key in m.name), None)
         out = []
@@ -1424,6 +1473,12 @@ class RuleExtractor:
             title = L.HONORIFIC_POSTS.get(p.honorific)
             if title is None and p.honorific in ("委员", "常委") and body:
                 title = body + p.honorific
+            level = _LOCAL_HONORIFIC_LEVELS.get(p.honorific)
+            if title is None and level and article.home_region:
+                region = self._context_region(level, w0, p.start - w0.cstart, article, region_hits, None)
+                if region is not None:
+                    out.append(Holding(p.name, region.name, p.honorific,
+                                       self._evidence(article, w0, p.start, p.post_end)))
             if title:
                 out.append(Holding(p.name, "中央", title, self._evidence(article, works[p.sentence], p.start, p.post_end)))
             if title and p.honorific in ("委员", "常委"):
@@ -1515,6 +1570,14 @@ class RuleExtractor:
                 end = w.cstart + m.end() + (stop.start() if stop else len(w.text) - m.end())
                 guests = [p for p in plist if w.cstart + m.end() <= p.start and p.end <= end and p.name != host.name
                           and not _OBJECT_NAME.match(w.text, p.post_end - w.cstart)]
+                # 市委书记A、市长B在津会见…: the hosts listed before the last one are present too
+                nxt = host
+                for q in reversed(before[:-1]):
+                    link = w.text[q.post_end - w.cstart:nxt.start - w.cstart]
+                    if not link[:1] in ("、", "和") or link[1:] and parse_title(link[1:]) is None:
+                        break
+                    guests.append(q)
+                    nxt = q
                 out.append((w.sentence.index, host, guests, m))
         return out
 
@@ -1526,7 +1589,7 @@ class RuleExtractor:
         return key
 
     _INSPECTION = re.compile(r"(?:在|到|赴|前往)([^，。；]{1,40}?)(?:考察|调研|视察)|(?:带队)?(?:考察|调研|视察)了?|抵达"
-                             r"|带队(?:检查|督查|督导)")
+                             r"|带队(?:检查|督查|督导)|带队[，,][^。；]{0,24}?(?:暗访|检查|督查|督导)|暗访")
     # 先后来到A、B，调研… / 深入巢湖市，调研… / 来济督导检查…: the places first, the visit verb after a comma
     _INSPECTION_TO = re.compile(r"(?:先后|分别)?(?:到|赴|前往|来到|深入|走进|来)([^，。；]{1,40}?)[，,]?(?:考察|调研|视察|督导|督查)")
 
@@ -1597,6 +1660,8 @@ class RuleExtractor:
                         between = between[1:] if between.startswith("了") else between
                         between = re.sub(r"^(?:修订后的|新修订的|修改后的|新制定的|修订|制定|修改|起草|出台|落实|实施|贯彻)", "",
                                          between)
+                        # 传达了自治区党委办公厅印发的《…》: the organ that issued the text is its issuer
+                        between = re.sub(r"(?<=[厅办部委局院府会])(?:印发|下发|制定|出台|发布)的$", "", between)
                         if between == "" or (len(between) <= 25 and _ends_with_any(between, L.ORGAN_SUFFIXES)
                                              and not re.search(r"[，。；、]", between)):
                             action = L.DOC_ACTIONS[v]
@@ -1636,7 +1701,8 @@ class RuleExtractor:
                     name = nm.group(0)
                     # 记者 于晓婷: a byline holds a name, so a surname read only before a title elsewhere (于) is one
                     probe = "王" + name[1:] if name[0] in L.TITLE_ONLY_SURNAMES and len(name) <= 3 else name
-                    if name_ends(probe, 0, len(probe)) and len(probe) in name_ends(probe, 0, len(probe)):
+                    if name_ends(probe, 0, len(probe)) and len(probe) in name_ends(probe, 0, len(probe)) \
+                            or _byline_name(name, w.text, m.start(), m.start(1) + nm.end()):
                         s = m.start(1) + nm.start()
                         out.append(PersonMention(name, self._evidence(article, w, w.cstart + s, w.cstart + s + len(name))))
         seen: set[str] = set()
@@ -1685,7 +1751,7 @@ _ALLOWED_RESIDUE = re.compile(
     r"|(?:带队|率队)?(?:[到赴]|前往)[^，。；]{0,24}?(?:考察|调研|视察)[^，。；]{0,24}?[，,]?并"
     r"|带队|率队|带领[^，,、；。]{1,12}|率[^，,、；。]{1,12}|受[^，,、；。]{0,12}委托[，,]?"
     r"|(?:率[^，,、；。]{1,10}?)?乘(?:坐)?(?:专机|飞机|火车|高铁)(?:抵达[^，,、；。]{1,8}[，,]?)?"
-    r"|(?:作了?|发表了?)(?:重要|总结|大会|交流|书面|主旨|主题|专题|视频|工作|即席)?"
+    r"|(?:作了?|发表了?)(?:重要|总结|大会|交流|书面|主旨|主题|专题|视频|工作|即席|典型|表态|回应)?"
     r"|作了?(?:工作)?(?:部署|布置|总结|动员|点评|辅导)[，,]?(?:并)?"
     r"|(?:[在到赴].{0,24}?)?(?:考察|调研|视察)了?并?(?:在.{0,8})?)?")
 _LEAD_FILLER = re.compile(r"作为[^，。；]{1,20}?代表[，,]?|以及[^，。；]{1,30}?(?:代表|人士|嘉宾|成员|官员|专家|学者)等?(?:约|近|逾|超过)?[\d一二三四五六七八九十百千万]*(?:余|多)?人|在[^，。；]{1,30}?[主分]会场(?:[和及与][^，。；]{1,20}?[主分]会场)*|代表[\u4e00-\u9fff]{1,15}$|[省市区县州]委常委|[省市区县州](?:级)?领导|来自[^，。；]{1,40}?(?:代表|人士|嘉宾|贵宾|成员|官员|领导人)|[\u4e00-\u9fff、]{0,70}?(?:有关部门|有关方面|有关单位)?负责(?:同志|人)|等(?:外国|各国|外方|与会|中外|知名)?(?:领导人|政要|专家学者|专家|学者|企业家)们?"
@@ -1732,7 +1798,7 @@ _CHAINED_REPORT = re.compile(r"[^，。；]{0,12}?并作了?(?!重要|主旨|总
 _REPORT_ON_RE = re.compile(r"(.{0,4}?)(?:就[^。；]{0,80}?作了?(?:汇报|说明|报告)|围绕[^。；]{0,80}?作了?(?:专题|主题)?(?:辅导|讲座))")
 
 
-_CHAIN_GAP = re.compile(r"[^，,、。；\s]{0,4}|[^，,、。；\s]{0,24}?并(?:分别|共同|一同)?(?:(?:发表|作)了?(?:重要|主旨|即席)?)?|[^，,、。；\s]{0,4}?并在[^，,、。；\s]{2,24}?(?:后|上|时)(?:发表|作)了?(?:重要|主旨|即席)?|[^，,、。；\s]{0,30}[，,](?:并|随后|同时|还|又|并在会上|在会上)?(?:在[^，,、。；\s]{2,24}?上?)?")
+_CHAIN_GAP = re.compile(r"[^，,、。；\s]{0,4}|[^，,、。；\s]{0,4}?并(?:就|围绕|针对)[^，,、。；\s]{1,30}?作了?(?:回应|表态|交流|总结)?|[^，,、。；\s]{0,24}?并(?:分别|共同|一同)?(?:(?:发表|作)了?(?:重要|主旨|即席)?)?|[^，,、。；\s]{0,4}?并在[^，,、。；\s]{2,24}?(?:后|上|时)(?:发表|作)了?(?:重要|主旨|即席)?|[^，,、。；\s]{0,30}[，,](?:并|随后|同时|还|又|并在会上|在会上)?(?:在[^，,、。；\s]{2,24}?上?)?")
 
 
 def _chained_roles(clause: str, last: int, cues) -> list[str]:
@@ -1867,6 +1933,11 @@ def _meeting_spans(text: str, require_held: bool = True) -> list[tuple[int, int,
             if ch == "）":  # 政府首脑（总理）理事会: a short gloss inside the name
                 k = text.rfind("（", max(0, p - 8), p - 1)
                 if k > 0 and _CJK.match(text[k - 1]) and not re.search(r"草案|稿|试行", text[k:p]):
+                    p = k
+                    continue
+            if ch == "”":  # 召开“加快推进城市更新 提升城市品质”专题协商会: a quoted theme, spaces and all
+                k = text.rfind("“", max(0, p - 40), p - 1)
+                if k >= 0 and not re.search(r"[，。；：]", text[k:p]):
                     p = k
                     continue
             if not (_CJK.match(ch) or ch.isdigit() or ch in "“”－—-–"):

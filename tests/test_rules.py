@@ -979,3 +979,31 @@ def test_joint_hosts_of_an_audience_with_a_company_head_and_a_chained_reply():
     assert ("田丙", None, "某某海工集团董事长") in posts(f)
     g = run("协商会召开。市委常委、常务副市长胡甲出席并就委员关注的问题作回应发言。", home="兰州市")
     assert {("胡甲", "attended"), ("胡甲", "spoke")} <= roles(g)
+
+
+def _doc_titles(text: str) -> set[tuple[str, str]]:
+    from kg.extract.rules import _plain_documents
+    return {(t, a) for t, a, _, _ in _plain_documents(text)}
+
+
+def test_motion_explained_gives_draft():
+    # 就关于提请审议X草案的议案作了说明 / 审议了…关于提请审议X草案的议案: the draft is before the session
+    assert ("测绘法修订草案", "studied") in _doc_titles("某部部长张三就关于提请审议测绘法修订草案的议案作了说明。")
+    assert ("港口法草案", "studied") in _doc_titles("会议审议了国务院关于提请审议港口法草案的议案。")
+
+
+def test_treaty_motion_gives_each_treaty():
+    got = _doc_titles("外交部副部长李四作了关于提请审议批准《中华人民共和国和甲国引渡条约》《关于乙事项的国际公约》的两个议案的说明。")
+    assert ("中华人民共和国和甲国引渡条约", "studied") in got and ("关于乙事项的国际公约", "studied") in got
+
+
+def test_decision_draft_explained_keeps_guanyu():
+    assert ("关于授权某省暂时调整适用某法有关规定的决定草案", "studied") in \
+        _doc_titles("王五还作了关于授权某省暂时调整适用某法有关规定的决定草案的说明。")
+
+
+def test_bare_report_sentence_and_written_review():
+    got = _doc_titles("受国务院委托，财政部部长赵六作了关于今年以来预算执行情况的报告、关于政府债务管理情况的报告。")
+    assert ("关于今年以来预算执行情况的报告", "studied") in got and ("关于政府债务管理情况的报告", "studied") in got
+    got = _doc_titles("会议书面审议了某办公厅关于组织开展调研工作、读书活动和宣传工作等情况的报告。")
+    assert ("某办公厅关于组织开展调研工作、读书活动和宣传工作等情况的报告", "studied") in got

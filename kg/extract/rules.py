@@ -32,7 +32,7 @@ from ..segment import segment
 from . import lexicon as L
 from .dictionary import Dictionary
 
-RULES_VERSION = "2026.11.11"
+RULES_VERSION = "2026.11.12"
 
 
 @lru_cache(maxsize=1)
@@ -1689,7 +1689,10 @@ class RuleExtractor:
                     out.setdefault((key[0], "adopted"), DocumentAction(d.title, "adopted", d.meeting, d.issuer, d.evidence))
         # 讨论《X》… 讨论并原则通过《X》: a document adopted in the article is not also listed as studied
         adopted = {t for t, a in out if a == "adopted"}
+        # 审议了国务院关于提请审议X草案的议案: the draft before the meeting is the document, not the motion
+        drafts = {t for t, a in out}
         return [d for (t, a), d in out.items() if not (a == "studied" and t in adopted) and not _PERSONNEL_DOC.search(t)
+                and not (a == "studied" and (mm := re.search(r"关于提请审议([^《》]+)的议案$", t)) and mm.group(1) in drafts)
                 and not re.fullmatch(r"关于批准的(?:决定|决议)草案(?:代拟稿)?", t)]  # 关于批准的决定草案代拟稿: anaphoric
 
     # -- reporters --------------------------------------------------------------------------
@@ -2027,7 +2030,7 @@ def _article_date(works: list[_SentenceWork], published: Optional[date]) -> Opti
 
 
 _DOC_VERB_AFTER = ("会议", "会", "并", "还", "和", "及", "经", "决定", "表决", "原则", "先后", "分别", "同时", "一致",
-                   "集体", "研究", "上", "后", "也", "均", "已", "次", "议", "认真", "传达", "学习", "审议", "讨论", "同意")
+                   "集体", "研究", "上", "后", "也", "均", "已", "次", "议", "认真", "传达", "学习", "审议", "讨论", "同意", "书面")
 _PLAIN_DOC_VERBS = re.compile(r"(审议通过|表决通过|原则通过|讨论通过|研究通过|通过|追认|审议|审查|讨论|学习|传达|宣读|印发|发布)了?")
 
 
@@ -2100,7 +2103,10 @@ def _plain_documents(text: str) -> list[tuple[str, str, int, int]]:
         if re.search(r"建议(?:[，,：:]|的)", text[max(text.rfind("。", 0, m.start()) + 1, 0):m.start()]):
             continue  # 委员长会议建议，常委会…审议…: recommended for a later session
         clause = _doc_clause(text, m.end())
-        out.extend(_list_titles(clause, m.end(), action))
+        if re.fullmatch(r"[^、]{2,30}?关于[^《》]{4,200}?等(?:情况|工作)的报告", clause):
+            out.append((clause, action, m.end(), m.end() + len(clause)))  # 关于A、B和C等情况的报告: one title
+        else:
+            out.extend(_list_titles(clause, m.end(), action))
         # ，关于批准…的决定: a further title of the same list after a comma (the issuer prefix is shared)
         pos = m.end() + len(clause)
         first = out[-1][0] if out and out[-1][2] >= m.end() else ""
@@ -2145,10 +2151,17 @@ def _plain_documents(text: str) -> list[tuple[str, str, int, int]]:
             out.extend(t for t in _list_titles(m.group(1), m.start(1), "studied") if t[0].endswith(("草案", "稿")))
     for m in _EXPLAINED.finditer(text):
         if not any(m.start() >= a and m.start() < b for _, _, a, b in out):
-            out.append((m.group(1), "studied", m.start(1), m.end(1)))
+            t = m.group(1)
+            if re.search(r"的(?:决定|决议)草案$", t) and not t.startswith("提请"):
+                t = "关于" + t  # 作了关于授权…的决定草案的说明: a decision's title starts with 关于
+            out.append((t, "studied", m.start(1), m.end(1)))
     for m in _MOTION.finditer(text):
-        if not re.search(r"建议[，,：:]", text[text.rfind("。", 0, m.start()) + 1:m.start()]):
+        if not re.search(r"建议(?:[，,：:]|的)", text[text.rfind("。", 0, m.start()) + 1:m.start()]):
             out.append((m.group(1), "studied", m.start(1), m.end(1)))
+    for m in _TREATY_MOTION.finditer(text):
+        if not re.search(r"建议(?:[，,：:]|的)", text[text.rfind("。", 0, m.start()) + 1:m.start()]):
+            out.extend((m.group(1)[a + 1:b - 1], "studied", m.start(1) + a, m.start(1) + b)
+                       for a, b in _book_titles(m.group(1)))
     for m in _DELIVERED.finditer(text):
         t = m.group(1) or m.group(2)
         if t and not t.startswith(_NOT_DELIVERED) and _ends_with_any(t, L.DOC_SUFFIXES) and not _ends_with_any(t, L.DOC_NOT) \
@@ -2157,6 +2170,15 @@ def _plain_documents(text: str) -> list[tuple[str, str, int, int]]:
                 out.extend(_list_titles(t, m.start(2), "studied"))
             else:
                 out.append((t, "studied", m.start(), m.end()))
+    for m in _DELIVERED_BARE.finditer(text):
+        if not re.search(r"听取|会上|上午|下午|学习|辅导|讲座|专题", m.group(1)) \
+                and not any(m.start(2) >= a and m.start(2) < b for _, _, a, b in out):
+            p0 = m.start(2)
+            for part in m.group(2).split("、关于"):  # 作了关于A的报告、关于B的报告: two reports
+                part = part if part.startswith("关于") else "关于" + part
+                if part.endswith("的报告"):
+                    out.append((part, "studied", p0, p0 + len(part)))
+                p0 += len(part) + 1
     # 作的关于A的报告、B议案和任免案审议情况的汇报: A is an item whose review is reported on, not heard itself
     return [t for t in out if not (t[1] == "studied" and re.match(r"[、和][^，。；]{0,150}?审议情况的汇报", text[t[3]:]))]
 
@@ -2171,7 +2193,11 @@ _REPORTED_ON = re.compile(r"就([^。；，]{4,200}?)等?作了?(?:汇报|说明
 _EXPLAINED = re.compile(r"作了?关于([^，。；《》、]{2,60}?(?:草案|修正案))的说明")
 _DELIVERED_OF = re.compile(r"(?:分别)?作的(关于[^，。；《》]{2,150}?报告)(?=[，。；]|$)")
 # 国务院提出了关于提请审议耕地保护和质量提升法草案的议案: the draft is before the session
-_MOTION = re.compile(r"提出了?(?:关于)?提请审议([^，。；《》、]{2,60}?(?:草案|修正案))的议案")
+_MOTION = re.compile(r"(?:提出了?|就|审议了[^，。；《》]{0,20}?)(?:关于)?提请审议([^，。；《》、]{2,60}?(?:草案|修正案))的议案")
+# 作了关于提请审议批准《A条约》的议案的说明: the treaty is before the session
+_TREATY_MOTION = re.compile(r"关于提请审议批准((?:《[^《》]{4,80}》)+)的(?:[两三四五六七八九十]个)?议案")
+# 生态环境部副部长赵英民作了关于2023年度环境状况…的报告。: a whole sentence giving a report to the session
+_DELIVERED_BARE = re.compile(r"(?:^|[。；]|委托，)([^，。；]{2,30}?)(?<![工创合写动协操运制著])作了(关于[^，。；《》]{4,150}?的报告)(?=[。；]|$)")
 _NOT_DELIVERED = ("专题", "辅导", "重要", "主旨", "书面", "大会", "交流", "述职", "形势", "学术")
 
 

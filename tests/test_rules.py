@@ -1007,3 +1007,66 @@ def test_bare_report_sentence_and_written_review():
     assert ("关于今年以来预算执行情况的报告", "studied") in got and ("关于政府债务管理情况的报告", "studied") in got
     got = _doc_titles("会议书面审议了某办公厅关于组织开展调研工作、读书活动和宣传工作等情况的报告。")
     assert ("某办公厅关于组织开展调研工作、读书活动和宣传工作等情况的报告", "studied") in got
+
+
+# --- 2026.11.13: constructions of official news language -------------------------------------
+
+def test_peoples_organisation_titles_are_national():
+    f = run("论坛10日在京开幕。全国人大常委会副委员长、中国作协主席张凝出席开幕式。开幕式由全国台联会长李志强主持。")
+    assert {("张凝", "中央", "中国作协主席"), ("李志强", "中央", "全国台联会长")} <= posts(f)
+    assert roles(f) >= {("张凝", "attended"), ("李志强", "chaired")}
+
+
+def test_speaking_on_behalf_of_a_body():
+    f = run("大会10日在京开幕。王海出席并讲话。中国侨联主席王立新代表各人民团体致贺词。")
+    assert ("王立新", "spoke") in roles(f)
+    f = run("会议10日召开。王海出席。镇党委书记卓立平代表受表彰单位作交流发言。")
+    assert ("卓立平", "spoke") in roles(f)
+
+
+def test_speaking_on_behalf_needs_a_body():
+    f = run("大会10日在京开幕。王海代表中共中央，向参加大会的代表致以问候。")
+    assert ("王海", "attended") not in roles(f)
+
+
+def test_foreign_guest_in_his_remarks():
+    f = run("论坛10日在京开幕。王海出席并致辞。哈萨克斯坦总统马拉托夫在致辞中表示，愿深化合作。")
+    assert ("马拉托夫", None, "哈萨克斯坦总统") in posts(f)
+    assert ("马拉托夫", "spoke") in roles(f)
+
+
+def test_keynote_speech():
+    f = run("论坛10日在京开幕。王海出席。俄罗斯总统马拉托夫出席论坛扩大会议并发表主旨演讲。")
+    assert ("马拉托夫", "spoke") in roles(f)
+    f = run("论坛10日在京开幕。王海出席并致辞。王海说，昨天马拉托夫主席在论坛上发表主旨演讲。")
+    assert ("马拉托夫", "spoke") not in roles(f)
+
+
+def test_uyghur_name_ending_in_ti_before_chuxi():
+    f = run("会议10日召开。市长樊立鹏，市人大常委会主任阿迪力·买买提出席会议。")
+    assert ("阿迪力·买买提", "attended") in roles(f)
+
+
+def test_inspection_by_jiancha_gongzuo():
+    f = run("12月18日，市委副书记、市长张立江检查冬季供暖保障和燃气安全工作。张立江先后来到热电厂查看情况。"
+            "张立江指出，要加强监测。副市长周嘉禾等陪同。")
+    assert roles(f) >= {("张立江", "spoke"), ("周嘉禾", "attended")}
+    assert ("张立江", None, "市长") in posts(f)
+
+
+def test_comma_separated_names_and_order_note():
+    f = run("会议10日召开。区领导丁建国，王晓燕，刘长江，许文君，杜宏（按姓氏笔画为序）出席会议。")
+    assert {(n, "attended") for n in ("丁建国", "王晓燕", "刘长江", "许文君", "杜宏")} <= roles(f)
+    f = run("会议10日召开。区领导丁建国、王晓燕、刘长江（按姓氏笔画为序）出席会议。")
+    assert {(n, "attended") for n in ("丁建国", "王晓燕", "刘长江")} <= roles(f)
+
+
+def test_comma_does_not_join_a_new_clause():
+    f = run("研讨班10日结业。张建国、李志明出席结业式，王海主持结业式。")
+    assert ("王海", "chaired") in roles(f) and ("王海", "attended") not in roles(f)
+
+
+def test_international_organisation_and_hyphenated_names():
+    f = run("王海出席世界经济论坛年会。国际货币基金组织总裁格奥尔基耶娃、加纳总统阿库福-阿多出席上述活动。")
+    assert {("格奥尔基耶娃", None, "国际货币基金组织总裁"), ("阿库福-阿多", None, "加纳总统")} <= posts(f)
+    assert roles(f) >= {("格奥尔基耶娃", "attended"), ("阿库福-阿多", "attended")}

@@ -32,7 +32,7 @@ from ..segment import segment
 from . import lexicon as L
 from .dictionary import Dictionary
 
-RULES_VERSION = "2026.11.12"
+RULES_VERSION = "2026.11.13"
 
 
 @lru_cache(maxsize=1)
@@ -90,7 +90,7 @@ _FOLLOW = tuple(L.ROLE_CUES) + L.HONORIFICS + (
     "前往", "来", "会见", "会谈", "考察", "调研", "看望", "慰问", "出访", "的", "是", "说", "分别", "代表", "带领",
     "介绍", "听取", "任", "担任", "出任", "被", "于", "今天", "昨天", "专程", "深入", "应邀", "一同", "先后", "同",
     "视察", "签署", "发表", "致", "要求", "希望", "提出", "回答", "接受", "将", "已", "当选", "主持", "召开", "所作",
-    "作出", "同志", "常委", "委员", "围绕", "依次", "共同", "亲切", "邀请", "夫妇", "夫人", "讲述", "先期", "带队", "率队", "带领", "视频", "书面", "日前", "近日", "此前", "随后", "当天", "上午", "下午", "晚上", "在京", "抵达", "结束", "出发", "结合", "关于", "受",
+    "作出", "同志", "常委", "委员", "围绕", "依次", "共同", "亲切", "邀请", "夫妇", "夫人", "讲述", "先期", "带队", "率队", "带领", "视频", "书面", "检查", "督查", "督导", "日前", "近日", "此前", "随后", "当天", "上午", "下午", "晚上", "在京", "抵达", "结束", "出发", "结合", "关于", "受",
 )
 
 # A well-known few, as HanLP dictionary forcing would add them: national leaders named without a
@@ -172,7 +172,8 @@ def name_ends(text: str, i: int, limit: int) -> list[int]:
     if m:
         last_dot = max(m.group(0).rfind(c) for c in "·•・．") + i
         # 帕巴拉·格列朗杰出席会议: the name ends where a follow word starts, not at the end of the run
-        inner = [e for e in range(last_dot + 2, m.end()) if starts_with_word(text, e, "follow")]
+        inner = [e for e in range(last_dot + 2, m.end()) if starts_with_word(text, e, "follow")
+                 and not (text[e] == "提" and starts_with_word(text, e + 1, "follow"))]  # 买买提出席: 提 ends the name
         ends.extend(inner[:1] or [m.end()])
     sur = 2 if text[i:i + 2] in L.COMPOUND_SURNAMES else (1 if text[i:i + 1] in L.SURNAMES else 0)
     if not sur:
@@ -258,8 +259,13 @@ def plausible_name(s: str, lenient: bool = False) -> bool:
         lenient and s[0] not in L.NOT_GIVEN and s[0] not in _NON_NAME_CHARS and s[0] not in L.NOT_NAME_START)
 
 
+_ORDER_NOTE = re.compile(r"[（(]按(?:姓氏)?(?:笔画|笔划|拼音|音序)[^）)]{0,8}[）)]")  # 丁某、王某（按姓氏笔画为序）出席
+
+
 def _follows_ok(text: str, e: int, limit: int) -> bool:
     if e >= limit:
+        return True
+    if text[e] in "（(" and _ORDER_NOTE.match(text, e):
         return True
     if _DATE_AFTER.match(text, e, limit):
         return True
@@ -390,6 +396,8 @@ def parse_title(raw: str) -> Optional[TitleParse]:
     rank = _rank_of(t)
     if rank and len(t) > len(rank) and _ends_with_any(t[: -len(rank)], L.ORGAN_SUFFIXES):
         return TitleParse(t, None, t)
+    if rank and t.startswith(L.INTERNATIONAL_PREFIXES) and t[: -len(rank)].endswith("组织") and len(t) - len(rank) >= 4:
+        return TitleParse(t, None, t)  # 世界卫生组织总干事: an international organisation
     if rank and t == rank:
         return TitleParse(t, None, t)
     return None
@@ -402,16 +410,19 @@ def _tibetan(s: str) -> bool:
     return len(s) == 4 and (s[:2] in L.TIBETAN_NAME_PARTS or s[2:] in L.TIBETAN_NAME_PARTS)
 
 
+_SPEECH_IN = re.compile(r"在(?:视频)?(?:致辞|讲话|发言|演讲)中")  # 哈萨克斯坦总统某某在致辞中表示
+
+
 def _foreign_name_end(text: str, start: int, limit: int) -> Optional[int]:
     """End of a transliterated name after a foreign title (斯里兰卡议长维克拉马拉特纳等…)."""
     e = start
-    while e < limit and _CJK.match(text[e]) and (e - start < 2 or not starts_with_word(text, e, "follow")
-                                                  and text[e] not in "以并时"):
+    while e < limit and (_CJK.match(text[e]) or text[e] in "-－" and e - start >= 2 and _CJK.match(text[e + 1:e + 2])) and (e - start < 2 or not starts_with_word(text, e, "follow")
+                                                  and text[e] not in "以并时" and not _SPEECH_IN.match(text, e)):
         e += 1
     name = text[start:e]
     if not 2 <= len(name) <= 8 or e < limit and not (text[e] in "等和及" or text[e:e + 2] == "以及" or starts_with_word(text, e, "cue")
                                                     or text[e:e + 2] in ("一行", "夫妇", "在京", "在会", "共同", "一同",
-                                                                         "分别", "一起", "邀请")):
+                                                                         "分别", "一起", "邀请")) and not _SPEECH_IN.match(text, e):
         return None
     if name[0] in L.NOT_NAME_START or name.startswith(("夫人", "女儿", "兼", "会", "特别", "出席", "代表", "等", "国", "特邀", "高级")) \
             or name.endswith(("邀请", "通过", "热情", "首次", "时", "并", "以", "共", "界")) \
@@ -878,9 +889,14 @@ class RuleExtractor:
         spans = [(p.start - w.cstart, p.end - w.cstart) for p, _ in found]
         chunks = self._chunks(text)
         runs: list[list[int]] = []
+        ends = {b for _, b in spans}
         for k, (cs, ce, delim) in enumerate(chunks):
             if k and chunks[k - 1][2] == "、" and runs and runs[-1][-1] == k - 1:
                 runs[-1].append(k)
+            elif k and chunks[k - 1][2] == "，" and runs and runs[-1][-1] == k - 1 \
+                    and (chunks[k - 1][1] in ends or plausible_name(text[chunks[k - 1][0]:chunks[k - 1][1]])) \
+                    and self._comma_member(text, cs, ce):
+                runs[-1].append(k)  # 区领导丁某，王某，刘某出席会议: names set off by commas after a titled one
             else:
                 runs.append([k])
         out: list[tuple[_Person, list[Holding]]] = []
@@ -961,6 +977,16 @@ class RuleExtractor:
                                                 "rules:list"), []))
                 stretch = []
         return out
+
+    @staticmethod
+    def _comma_member(text: str, cs: int, ce: int) -> bool:
+        """A comma-separated piece that is a bare name (or a bare name then its cue ending the list)."""
+        piece = text[cs:ce]
+        if len(piece) <= 3 and plausible_name(piece):
+            return True
+        e = name_at(text, cs, ce)
+        return e is not None and e - cs <= 3 and plausible_name(text[cs:e]) \
+            and (starts_with_word(text, e, "cue") is not None or _ORDER_NOTE.match(text, e) is not None)
 
     _ROSTER_HEAD = re.compile(r"[一二三四五六七八九十]{1,3}[、.．]\s*([^\s，。；：:]{2,60}?)(?:[（(][^）)]{1,20}[）)])?")
     _ROSTER_NOTE = re.compile(r"[（(][^）)\s]{1,12}[）)]")
@@ -1589,7 +1615,7 @@ class RuleExtractor:
         return key
 
     _INSPECTION = re.compile(r"(?:在|到|赴|前往)([^，。；]{1,40}?)(?:考察|调研|视察)|(?:带队)?(?:考察|调研|视察)了?|抵达"
-                             r"|带队(?:检查|督查|督导)|带队[，,][^。；]{0,24}?(?:暗访|检查|督查|督导)|暗访")
+                             r"|(?:检查|督查|督导)(?=[^，。；]{2,30}?工作)|带队(?:检查|督查|督导)|带队[，,][^。；]{0,24}?(?:暗访|检查|督查|督导)|暗访")
     # 先后来到A、B，调研… / 深入巢湖市，调研… / 来济督导检查…: the places first, the visit verb after a comma
     _INSPECTION_TO = re.compile(r"(?:先后|分别)?(?:到|赴|前往|来到|深入|走进|来)([^，。；]{1,40}?)[，,]?(?:考察|调研|视察|督导|督查)")
 
@@ -1756,7 +1782,9 @@ _ALLOWED_RESIDUE = re.compile(
     r"|(?:率[^，,、；。]{1,10}?)?乘(?:坐)?(?:专机|飞机|火车|高铁)(?:抵达[^，,、；。]{1,8}[，,]?)?"
     r"|(?:作了?|发表了?)(?:重要|总结|大会|交流|书面|主旨|主题|专题|视频|工作|即席|典型|表态|回应)?"
     r"|作了?(?:工作)?(?:部署|布置|总结|动员|点评|辅导)[，,]?(?:并)?"
-    r"|(?:[在到赴].{0,24}?)?(?:考察|调研|视察)了?并?(?:在.{0,8})?)?")
+    r"|(?:[在到赴].{0,24}?)?(?:考察|调研|视察)了?并?(?:在.{0,8})?"
+    r"|代表[^，,、；。：向]{0,14}?(?:中央|委员会|组委会|团体|单位|党派|政府|人民|方面|各界|组织|协会|集体|学校|人员|机关|部门)"
+    r"(?:作了?|发表了?)?)?")  # 代表各人民团体致贺词: speaking on behalf of a body
 _LEAD_FILLER = re.compile(r"作为[^，。；]{1,20}?代表[，,]?|以及[^，。；]{1,30}?(?:代表|人士|嘉宾|成员|官员|专家|学者)等?(?:约|近|逾|超过)?[\d一二三四五六七八九十百千万]*(?:余|多)?人|在[^，。；]{1,30}?[主分]会场(?:[和及与][^，。；]{1,20}?[主分]会场)*|代表[\u4e00-\u9fff]{1,15}$|[省市区县州]委常委|[省市区县州](?:级)?领导|来自[^，。；]{1,40}?(?:代表|人士|嘉宾|贵宾|成员|官员|领导人)|[\u4e00-\u9fff、]{0,70}?(?:有关部门|有关方面|有关单位)?负责(?:同志|人)|等(?:外国|各国|外方|与会|中外|知名)?(?:领导人|政要|专家学者|专家|学者|企业家)们?"
                           r"|(?<=等)(?:约|近)?[\d一二三四五六七八九十两]+(?:位|名)(?:同志|委员|常委|代表|专家|嘉宾|企业家|企业负责人|负责人)?"
                           r"|[\u4e00-\u9fff]{0,20}?(?:老同志|全体成员|各界人士|干部群众|各族群众|群众代表|团成员|组成员|委员会委员|负责人)")
@@ -1768,6 +1796,8 @@ _TIME_RE = re.compile(r"于?当地时间|于(?=\d)|(?<=日)[晚早](?![宴会餐
 
 def _strip_filler(text: str) -> str:
     text = _TIME_RE.sub("", text)
+    if "按" in text:
+        text = _ORDER_NOTE.sub("", text)
     text = _LEAD_FILLER.sub("", text)
     text = _FILLER_RE.sub("", text)
     for s, e, _ in reversed(R.find_mentions(text)):
@@ -1866,6 +1896,9 @@ def _unnamed_members(segment_text: str) -> bool:
     return True
 
 
+_CHAINED_ONLY = frozenset({"发表主旨演讲", "发表演讲"})
+
+
 def _predicate(segment_text: str) -> tuple[list[str], bool]:
     """Roles stated right after a person (group), and whether the group continues."""
     clause = re.split(r"[。；;]", segment_text, maxsplit=1)[0]
@@ -1891,6 +1924,8 @@ def _predicate(segment_text: str) -> tuple[list[str], bool]:
         residue = _strip_filler(clause[:s0])
         if not _ALLOWED_RESIDUE.fullmatch(residue):
             break
+        if cue in _CHAINED_ONLY:
+            break  # 某某主席在…上发表主旨演讲 on its own is often a speech recalled; 出席…并发表主旨演讲 is read
         if residue.startswith(("就", "围绕", "针对", "结合")) and L.ROLE_CUES[cue] not in ("spoke", "reported"):
             continue  # 就…列席人员名单草案…作了汇报: a cue word inside the topic
         if re.fullmatch(r"在[^，,]{0,30}?(?:报告|说明)中", residue):

@@ -87,47 +87,59 @@ def short_name(full: str) -> str:
     return full
 
 
-@lru_cache(maxsize=1)
-def _table() -> dict[str, Region]:
+def _level_and_parent(code: str) -> tuple[str, Optional[str]]:
+    """The level a 6-digit code denotes and its parent's code (before municipalities are re-attached)."""
+    if code.endswith("0000"):
+        return "province", None
+    if code.endswith("00"):
+        return "city", code[:2] + "0000"
+    return "county", code[:4] + "00"
+
+
+def cpca_adcodes_path() -> Path:
+    """cpca's bundled ``adcodes.csv`` (the base table, before ``division_updates.tsv``)."""
     # find_spec locates the package without running cpca/__init__.py (which loads pandas).
     spec = importlib.util.find_spec("cpca")
     if spec is None or not spec.submodule_search_locations:
         raise RuntimeError("E010 the 'cpca' package is not installed; run `make install`")
-    path = Path(list(spec.submodule_search_locations)[0]) / "resources" / "adcodes.csv"
-    raw = path.read_text(encoding="utf-8")
+    return Path(list(spec.submodule_search_locations)[0]) / "resources" / "adcodes.csv"
+
+
+def _table() -> dict[str, Region]:
+    return _load()[0]
+
+
+@lru_cache(maxsize=1)
+def _load() -> tuple[dict[str, Region], dict[str, str]]:
+    """(code -> region, former name of a renamed division -> its code)."""
+    raw = cpca_adcodes_path().read_text(encoding="utf-8")
     out: dict[str, Region] = {}
     for row in csv.DictReader(io.StringIO(raw)):
         name, adcode = row["name"], row["adcode"]
         code = adcode[:6]
         if name in _SKIP_NAMES or not code.isdigit():
             continue
-        if code.endswith("0000"):
-            level, parent = "province", None
-        elif code.endswith("00"):
-            level, parent = "city", code[:2] + "0000"
-        else:
-            level = "county"
-            parent = code[:4] + "00"
+        level, parent = _level_and_parent(code)
         lon = float(row["longitude"]) if row.get("longitude") else None
         lat = float(row["latitude"]) if row.get("latitude") else None
         out[code] = Region(code, name, level, parent, lon, lat)
-    _apply_updates(out)
+    aliases = _apply_updates(out)
     # Counties of municipalities hang under "市辖区" (xx0100), which we skip: attach to the province.
     for code, r in list(out.items()):
         if r.parent_code and r.parent_code not in out:
             up = r.parent_code[:2] + "0000"
             out[code] = Region(r.code, r.name, r.level, up if up in out else None, r.longitude, r.latitude,
                                r.current)
-    return out
+    return out, aliases
 
 
 UPDATES_FILE = Path(__file__).with_name("data") / "division_updates.tsv"
-#: Former names of renamed divisions (海门市 -> code 320684, now 海门区): name -> code.
-_ALIASES: dict[str, str] = {}
 
 
-def _apply_updates(table: dict[str, Region]) -> None:
-    """Overlay the changes since cpca's table (see the module docstring)."""
+def _apply_updates(table: dict[str, Region]) -> dict[str, str]:
+    """Overlay the changes since cpca's table (see the module docstring); returns the former names of renamed
+    divisions (海门市 -> code 320684, now 海门区)."""
+    aliases: dict[str, str] = {}
     for line in UPDATES_FILE.read_text(encoding="utf-8").splitlines():
         if not line or line.startswith("#"):
             continue
@@ -138,26 +150,27 @@ def _apply_updates(table: dict[str, Region]) -> None:
                 table[code] = dataclasses.replace(old, current=False)
             continue
         if status == "renamed" and old is not None:
-            _ALIASES[old.name] = code
+            aliases[old.name] = code
             table[code] = dataclasses.replace(old, name=name)
             continue
-        level = "province" if code.endswith("0000") else "city" if code.endswith("00") else "county"
-        parent = None if level == "province" else code[:2] + "0000" if level == "city" else code[:4] + "00"
+        level, parent = _level_and_parent(code)
         src = table.get(pred) if pred else None
         table[code] = Region(code, name, level, parent, src.longitude if src else None, src.latitude if src else None)
+    return aliases
 
 
 @lru_cache(maxsize=1)
 def _by_name() -> tuple[dict[str, list[Region]], dict[str, list[Region]]]:
     full: dict[str, list[Region]] = {}
     short: dict[str, list[Region]] = {}
-    for r in sorted(_table().values(), key=lambda r: r.code):
+    table, aliases = _load()
+    for r in sorted(table.values(), key=lambda r: r.code):
         full.setdefault(r.name, []).append(r)
         s = r.short
         if s != r.name:
             short.setdefault(s, []).append(r)
-    for alias, code in _ALIASES.items():
-        r = _table()[code]
+    for alias, code in aliases.items():
+        r = table[code]
         full.setdefault(alias, []).append(r)
         if short_name(alias) != alias and r not in short.get(short_name(alias), []):
             short.setdefault(short_name(alias), []).append(r)

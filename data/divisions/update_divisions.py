@@ -20,7 +20,6 @@ that no longer exists: kept for older articles, but ranked after current divisio
 from __future__ import annotations
 
 import csv
-import importlib.util
 import io
 import sys
 import zipfile
@@ -58,11 +57,9 @@ def _current(table: str) -> dict[str, str]:
 
 
 def _cpca() -> dict[str, str]:
-    spec = importlib.util.find_spec("cpca")
-    if spec is None or not spec.submodule_search_locations:
-        sys.exit("cpca is not installed (run `make install`)")
-    path = Path(list(spec.submodule_search_locations)[0]) / "resources" / "adcodes.csv"
-    rows = csv.DictReader(io.StringIO(path.read_text(encoding="utf-8")))
+    from kg.regions import cpca_adcodes_path  # the same base table kg.regions reads
+
+    rows = csv.DictReader(io.StringIO(cpca_adcodes_path().read_text(encoding="utf-8")))
     return {r["adcode"][:6]: r["name"] for r in rows if r["adcode"][:6].isdigit()}
 
 

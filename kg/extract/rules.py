@@ -1425,11 +1425,11 @@ class RuleExtractor:
                     assign([p], [L.ROLE_CUES[rel.group(1)]], w)
                 if not roles and re.match(r"(?:等)?(?:就|围绕|针对)", segment_text):
                     # 沈跃跃、王勇围绕学习贯彻习近平总书记…精神作发言: the topic holds a name, the verb comes after it
-                    roles = [r for r in _predicate(_mask(w.text, w.masked, rel_end, len(w.text)))[0]
+                    roles = [r for r in _predicate(_rest(w, rel_end))[0]
                              if r in ("spoke", "reported")]
                 if roles and nxt < len(w.text):
                     # 出席会议，传达习近平重要指示并讲话: verbs of the same subject run past a name in their object
-                    more, _ = _predicate(_mask(w.text, w.masked, rel_end, len(w.text)))
+                    more, _ = _predicate(_rest(w, rel_end))
                     if more and more[0] == roles[0]:
                         roles = list(dict.fromkeys(roles + more))
                 if not roles and k + 1 < len(plist) and _COMITATIVE.fullmatch(_TIME_RE.sub("", segment_text)):
@@ -1440,7 +1440,7 @@ class RuleExtractor:
                     # 习近平感谢金正恩为此访所作安排，表示…: the verb after the one addressed is the subject's
                     m = _ADDRESS.match(w.text, rel_end)
                     if m:
-                        roles = _predicate(_mask(w.text, w.masked, m.end(), len(w.text)))[0]
+                        roles = _predicate(_rest(w, m.end()))[0]
                 group.append(p)
                 if roles:
                     if subjects:
@@ -1751,6 +1751,16 @@ class RuleExtractor:
 
 
 # ---------------------------------------------------------------------------------------- helpers
+
+#: How far past a name its predicate is read. Every pattern _predicate applies reaches a few hundred characters at
+#: most; without a bound, a sentence of thousands of characters (commas only) cost O(length) per person.
+_PREDICATE_WINDOW = 1000
+
+
+def _rest(w: "_SentenceWork", start: int) -> str:
+    """The masked sentence text from ``start``, as far as a predicate can reach."""
+    return _mask(w.text, w.masked, start, min(len(w.text), start + _PREDICATE_WINDOW))
+
 
 def _mask(text: str, masked: list[tuple[int, int]], start: int, end: int) -> str:
     """text[start:end] with title spans blanked out (they sit between members of a person group).

@@ -1070,3 +1070,99 @@ def test_international_organisation_and_hyphenated_names():
     f = run("王海出席世界经济论坛年会。国际货币基金组织总裁格奥尔基耶娃、加纳总统阿库福-阿多出席上述活动。")
     assert {("格奥尔基耶娃", None, "国际货币基金组织总裁"), ("阿库福-阿多", None, "加纳总统")} <= posts(f)
     assert roles(f) >= {("格奥尔基耶娃", "attended"), ("阿库福-阿多", "attended")}
+
+
+# --- 2026.11.14: drafts and reports named without 《》 at congress and CPPCC sessions ---------------
+
+def test_comma_list_of_bracketed_drafts():
+    got = _doc_titles("会议审议并原则通过了某省政协第五届委员会第二次会议选举办法（草案），某省政协第五届委员会主席、副主席、"
+                      "秘书长建议人选名单（草案），某省政协第五届委员会第二次会议关于常务委员会工作报告的决议（草案），"
+                      "某省政协第五届委员会第二次会议政治决议（草案）。会议决定将上述草案提请主席团会议审议。")
+    assert {("某省政协第五届委员会第二次会议选举办法（草案）", "adopted"),
+            ("某省政协第五届委员会主席、副主席、秘书长建议人选名单（草案）", "adopted"),
+            ("某省政协第五届委员会第二次会议关于常务委员会工作报告的决议（草案）", "adopted"),
+            ("某省政协第五届委员会第二次会议政治决议（草案）", "adopted")} <= got
+
+
+def test_bracketed_agenda_and_schedule_share_the_session():
+    got = _doc_titles("会议审议通过了某市政协第九届委员会委员名单（草案），某市政协第九届委员会第一次会议议程（草案）和日程（草案），"
+                      "听取了有关汇报。")
+    assert ("某市政协第九届委员会第一次会议日程（草案）", "adopted") in got
+    assert ("日程（草案）", "adopted") not in got
+
+
+def test_bracketed_list_stops_at_a_new_clause():
+    got = _doc_titles("会议审议通过了某会议选举办法（草案），会议强调要认真组织好选举工作（草案）。")
+    assert all(not t.startswith("会议强调") for t, _ in got)
+
+
+def test_two_motions_in_one_sentence():
+    got = _doc_titles("国务院提出了关于提请审议港务管理法草案、公证员法修正草案的两个议案。受国务院委托，某部部长张三分别作了说明。")
+    assert {("港务管理法草案", "studied"), ("公证员法修正草案", "studied")} <= got
+
+
+def test_chain_of_reports_given_by_several_officials():
+    got = _doc_titles("受国务院委托，审计署审计长张三作了关于2030年度中央预算执行和其他财政收支的审计工作报告，"
+                      "李四作了关于某项决议实施情况的报告，王五作了关于统一市场建设工作情况的报告。")
+    assert {("关于2030年度中央预算执行和其他财政收支的审计工作报告", "studied"),
+            ("关于某项决议实施情况的报告", "studied"), ("关于统一市场建设工作情况的报告", "studied")} <= got
+
+
+def test_drafts_prepared_by_the_secretariat():
+    got = _doc_titles("会议听取了刘某作的大会秘书处关于2030年计划执行情况与2031年计划的决议草案代拟稿、关于2030年预算执行情况"
+                      "与2031年预算的决议草案代拟稿的汇报，审议了两个决议草案代拟稿。")
+    assert {("关于2030年计划执行情况与2031年计划的决议草案代拟稿", "studied"),
+            ("关于2030年预算执行情况与2031年预算的决议草案代拟稿", "studied")} <= got
+    got = _doc_titles("会议听取了刘某作的大会秘书处关于某次会议主席团关于宣誓的组织办法草案代拟稿的汇报。")
+    assert ("某次会议主席团关于宣誓的组织办法草案代拟稿", "studied") in got
+    got = _doc_titles("会议听取了张某作的关于2030年中央决算草案审查情况及决议草案代拟稿的汇报。")
+    assert not any("审查情况" in t for t, _ in got)
+
+
+def test_named_decision_draft_is_not_an_anaphor():
+    f = run("某会议10日举行。会议听取了宪法和法律委员会主任委员张某作的宪法和法律委员会关于某某组织法修正草案审议结果的报告，"
+            "审议了关于修改某某组织法的决定草案。会议还审议了审查结果报告。")
+    titles = {d.title for d in f.documents}
+    assert "关于修改某某组织法的决定草案" in titles
+    assert "某某组织法修正草案" not in titles and "审查结果报告" not in titles
+    assert "关于某某组织法修正草案审议结果的报告" not in titles
+
+
+def test_titled_list_closed_by_he_before_the_verb():
+    f = run("总结会议17日在京举行。王海出席。副市长张建国、李志明和刘长江出席会议。")
+    assert {(n, "attended") for n in ("张建国", "李志明", "刘长江")} <= roles(f)
+    assert ("刘长江", None, "副市长") in posts(f)
+
+
+def test_group_title_shares_the_national_region_of_its_head():
+    f = run("某某纪念活动总结会议17日在京举行。中共中央政治局常委、纪念活动领导小组组长王海参加接见并讲话。"
+            "纪念活动领导小组副组长张建国、李志明、赵文华和刘长江参加活动。")
+    assert {(n, "中央", "纪念活动领导小组副组长") for n in ("张建国", "李志明", "赵文华", "刘长江")} <= posts(f)
+    assert {(n, "attended") for n in ("张建国", "李志明", "赵文华", "刘长江")} <= roles(f)
+
+
+def test_report_on_a_draft_in_a_list_of_reports():
+    f = run("委员长会议10日举行。会议听取了宪法和法律委员会主任委员张某作的关于某某组织法修订草案审议意见的报告、"
+            "关于某某登记法修订草案修改意见的汇报，审议了相关议案代拟稿、草案修改稿。")
+    titles = {(d.title, d.action) for d in f.documents}
+    assert {("某某组织法修订草案", "studied"), ("某某登记法修订草案", "studied")} <= titles
+
+
+def test_treaty_decision_draft_is_anaphoric():
+    f = run("委员长会议10日举行。会议听取了外事委员会副主任委员张某作的关于《中华人民共和国和甲国引渡条约》审议情况的汇报，"
+            "审议了关于批准条约的决定草案代拟稿。")
+    titles = {d.title for d in f.documents}
+    assert "中华人民共和国和甲国引渡条约" in titles and "关于批准条约的决定草案代拟稿" not in titles
+
+
+def test_this_report_adopted():
+    f = run("主席团10日举行会议。会议听取了张某作的宪法和法律委员会关于某某组织法修订草案审议结果的报告。"
+            "会议经过表决，通过了这个审议结果的报告及某某组织法修订草案修改稿。")
+    assert ("宪法和法律委员会关于某某组织法修订草案审议结果的报告", "adopted") in {(d.title, d.action) for d in f.documents}
+
+
+def test_vetting_qualifier_is_dropped():
+    got = _doc_titles("会议通过了经全体委员酝酿讨论的某市政协第九届委员会主席、副主席、秘书长候选人名单，决定提交全体会议选举。")
+    assert ("某市政协第九届委员会主席、副主席、秘书长候选人名单", "adopted") in got
+    got = _doc_titles("会议审议通过了经济工作要点。")
+    assert ("经济工作要点", "adopted") in got

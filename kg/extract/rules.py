@@ -32,7 +32,7 @@ from ..segment import segment
 from . import lexicon as L
 from .dictionary import Dictionary
 
-RULES_VERSION = "2026.11.13"
+RULES_VERSION = "2026.11.14"
 
 
 @lru_cache(maxsize=1)
@@ -602,6 +602,7 @@ class RuleExtractor:
                    and not h.title.startswith("中国")}
         holdings.extend(self._honorific_posts(article, works, [p for p in persons if p.name not in foreign],
                                               participations, meetings, region_hits))
+        holdings = _shared_organ_regions(holdings)
         persons = [p for p in persons if p.method != "coref"]
         person_mentions = tuple(PersonMention(p.name, self._evidence(article, works[p.sentence], p.start, p.end, p.method))
                                 for p in persons)
@@ -767,6 +768,9 @@ class RuleExtractor:
                               for h in list_posts]
                     found.append((p, shared))
                     list_mode = delim in "、和" or e < ce and text[e:ce] in ("和", "及")
+                    last = self._last_of_list(article, w, text, e, ce, list_posts)
+                    if last is not None:
+                        found.append(last)
                 else:
                     list_mode = False
                     list_posts = []
@@ -829,10 +833,25 @@ class RuleExtractor:
                 new_ctx = (organ, title[len(organ):], region_name) if organ and region_name and organ not in L.LEVELS else None
             organ_ctx = new_ctx
             found.append((p, posts))
+            last = self._last_of_list(article, w, text, ne, ce, posts) if not collective else None
+            if last is not None:
+                found.append(last)  # 副组长A和B参加活动: B holds the title too
             prev_country = country
             list_mode = collective or delim == "、"
             list_posts = posts if delim == "、" and not collective else []
         return found, organ_ctx
+
+    def _last_of_list(self, article: Article, w: _SentenceWork, text: str, e: int, ce: int,
+                      posts: list[Holding]) -> Optional[tuple[_Person, list[Holding]]]:
+        """The last name of a list joined by 和/及 right before its verb (副组长A、B和C参加活动 -> C)."""
+        if text[e:e + 1] not in ("和", "及") or e + 3 > ce:
+            return None
+        e2 = name_at(text, e + 1, ce)
+        if e2 is None or not plausible_name(text[e + 1:e2]) or not starts_with_word(text, e2, "cue"):
+            return None
+        p = _Person(text[e + 1:e2], w.cstart + e + 1, w.cstart + e2, w.cstart + e2, w.sentence.index)
+        return p, [Holding(p.name, h.region, h.title, self._evidence(article, w, w.cstart + e + 1, w.cstart + e2))
+                   for h in posts if h.change is None]
 
     _TITLE_SPLIT = ("会见", "会谈", "出席", "参加", "陪同", "邀请", "迎接", "欢迎", "会同")
 
@@ -1704,7 +1723,9 @@ class RuleExtractor:
                                               self._evidence(article, w, w.cstart + s, w.cstart + e))
             for title, action, s, e in _plain_documents(text) + _heard_drafts(text):
                 key = (title, action)
-                if key not in out and not any(k[0] == title for k in out):
+                # (关于A草案审议结果的报告 after 委员会关于A草案审议结果的报告: the same report without its issuer)
+                if key not in out and not any(k[0] == title or title.startswith("关于") and k[0].endswith(title)
+                                              and 2 <= len(k[0]) - len(title) <= 20 for k in out):
                     out[key] = DocumentAction(title, action, current, None,
                                               self._evidence(article, w, w.cstart + s, w.cstart + e))
         # 通过了这三个审议结果的报告: the reports studied earlier in the article are adopted
@@ -1719,7 +1740,8 @@ class RuleExtractor:
         drafts = {t for t, a in out}
         return [d for (t, a), d in out.items() if not (a == "studied" and t in adopted) and not _PERSONNEL_DOC.search(t)
                 and not (a == "studied" and (mm := re.search(r"关于提请审议([^《》]+)的议案$", t)) and mm.group(1) in drafts)
-                and not re.fullmatch(r"关于批准的(?:决定|决议)草案(?:代拟稿)?", t)]  # 关于批准的决定草案代拟稿: anaphoric
+                and not re.fullmatch(r"关于批准(?:和加入|条约|协定|公约|议定书)?的(?:决定|决议)草案(?:代拟稿)?", t)]
+        # (关于批准的决定草案代拟稿, 关于批准条约的决定草案代拟稿: anaphoric)
 
     # -- reporters --------------------------------------------------------------------------
     def _reporters(self, article: Article, works: list[_SentenceWork]) -> list[PersonMention]:
@@ -2082,13 +2104,13 @@ _PLAIN_DOC_VERBS = re.compile(r"(审议通过|表决通过|原则通过|讨论�
 # 听取了X作的关于A修订草案修改意见的汇报，关于B的决定草案审议结果的报告，审议了相关草案修改稿: the drafts (and a
 # titled 审议结果的报告) the meeting then reviews under an anaphoric name are studied under their own names
 _REVIEWED_AFTER = re.compile(r"审议了(?:相关|上述|有关)?[^，。；]{0,16}?(?:草案|修改稿|代拟稿)等?(?=[，。；、]|$)")
-_REPORT_ON_DRAFT = re.compile(r"关于([^，。；]{2,200}?)(修改意见|审议情况|审查情况|审议结果)的(?:汇报|报告)")
+_REPORT_ON_DRAFT = re.compile(r"关于((?:(?!、关于)[^，。；]){2,200}?)(修改意见|审议意见|审议情况|审查情况|审议结果)的(?:汇报|报告)")
 
 
 def _heard_drafts(text: str) -> list[tuple[str, str, int, int]]:
     review = _REVIEWED_AFTER.search(text)
-    if review is None or "听取" not in text[:review.start()]:
-        return []
+    if review is None or "听取" not in text[:review.start()] or re.match(r"审议了关于(?:修改|废止)[^，。；]{1,30}?法的决定草案", review.group(0)):
+        return []  # (审议了关于修改X法的决定草案: a draft of its own name, not an anaphor)
     out = []
     for m in _REPORT_ON_DRAFT.finditer(text, 0, review.start()):
         x = m.group(1)
@@ -2118,6 +2140,9 @@ def _heard_drafts(text: str) -> list[tuple[str, str, int, int]]:
 
 
 _GENERIC_TAILS = ("相关草案", "有关草案", "上述草案")
+#: A draft marked in brackets (…选举办法（草案）, …工作总结（稿）): a title even in a comma list.
+_PAREN_DRAFT = re.compile(r"[\u4e00-\u9fff]（(?:修订|修正|征求意见|送审)?(?:草案|稿|草案稿)）$")
+_LIST_BREAK = r"(?:并|还|又|将|同时|会议|认真|确定|决定|同意|要求|强调|指出|研究|审议|审查|讨论|协商|修订|通过|听取|上述|有关|相关)"
 
 
 def _plain_documents(text: str) -> list[tuple[str, str, int, int]]:
@@ -2187,6 +2212,16 @@ def _plain_documents(text: str) -> list[tuple[str, str, int, int]]:
             for p0, core in pieces:  # (…远程协商会安排: a work schedule, a title only inside such a list)
                 out.extend([(core, action, p0, p0 + len(core))] if core.endswith("安排") and "、" not in core
                            else _list_titles(core, p0, action))
+            # 审议并原则通过了A（草案），B（草案），C（草案）: a comma list of drafts, each marked （草案）/（稿）
+            if not pieces and _PAREN_DRAFT.search(first):
+                p2 = pos
+                while text[p2:p2 + 1] in ("，", ","):
+                    more = re.split(r"[，。；：,;:]", text[p2 + 1:p2 + 161], maxsplit=1)[0]
+                    if not (8 <= len(more) <= 150 and _PAREN_DRAFT.search(more)) or "《" in more \
+                            or re.match(_LIST_BREAK, more):
+                        break
+                    out.extend(_list_titles(more, p2 + 1, action))
+                    p2 += 1 + len(more)
     for m in _DELIVERED_OF.finditer(text):
         if any(m.start() >= a and m.start() < b for _, _, a, b in out):
             continue
@@ -2202,7 +2237,13 @@ def _plain_documents(text: str) -> list[tuple[str, str, int, int]]:
             out.append((t, "studied", m.start(1), m.end(1)))
     for m in _MOTION.finditer(text):
         if not re.search(r"建议(?:[，,：:]|的)", text[text.rfind("。", 0, m.start()) + 1:m.start()]):
-            out.append((m.group(1), "studied", m.start(1), m.end(1)))
+            parts = m.group(1).split("、")  # 关于提请审议A法草案、B法修正草案的两个议案: each draft
+            if len(parts) > 1 and not all(4 <= len(x) <= 60 and x.endswith(("草案", "修正案")) for x in parts):
+                continue
+            p0 = m.start(1)
+            for x in parts:
+                out.append((x, "studied", p0, p0 + len(x)))
+                p0 += len(x) + 1
     for m in _TREATY_MOTION.finditer(text):
         if not re.search(r"建议(?:[，,：:]|的)", text[text.rfind("。", 0, m.start()) + 1:m.start()]):
             out.extend((m.group(1)[a + 1:b - 1], "studied", m.start(1) + a, m.start(1) + b)
@@ -2224,6 +2265,25 @@ def _plain_documents(text: str) -> list[tuple[str, str, int, int]]:
                 if part.endswith("的报告"):
                     out.append((part, "studied", p0, p0 + len(part)))
                 p0 += len(part) + 1
+    for m in _DELIVERED_CHAIN.finditer(text):
+        p0 = m.start(1)
+        for clause in m.group(1).split("，"):
+            mm = re.fullmatch(_DELIVERED_ITEM, clause)
+            if mm and not re.search(r"听取|会上|上午|下午|学习|辅导|讲座|专题", mm.group(1)) \
+                    and not any(p0 + mm.start(2) >= a and p0 + mm.start(2) < b for _, _, a, b in out):
+                out.append((mm.group(2), "studied", p0 + mm.start(2), p0 + mm.end(2)))
+            p0 += len(clause) + 1
+    for m in _DRAFTED_FOR.finditer(text):
+        if "听取" not in text[text.rfind("。", 0, m.start()) + 1:m.start()]:
+            continue
+        p0 = m.start(1)
+        for part in re.split(r"(、|以及|和)(?=关于)", m.group(1)):
+            if part.endswith("代拟稿") and len(part) >= 8 and not part.startswith(("相关", "有关", "上述")) \
+                    and not re.search(r"(?:审查|审议|修改)情况", part):  # (关于A审查情况及决议草案代拟稿的汇报)
+                t = part[2:] if part.startswith("关于") else part
+                t = t if "关于" in t or not re.search(r"的(?:决定|决议)草案代拟稿$", t) else "关于" + t
+                out.append((t, "studied", p0, p0 + len(part)))
+            p0 += len(part)
     # 作的关于A的报告、B议案和任免案审议情况的汇报: A is an item whose review is reported on, not heard itself
     return [t for t in out if not (t[1] == "studied" and re.match(r"[、和][^，。；]{0,150}?审议情况的汇报", text[t[3]:]))]
 
@@ -2238,22 +2298,30 @@ _REPORTED_ON = re.compile(r"就([^。；，]{4,200}?)等?作了?(?:汇报|说明
 _EXPLAINED = re.compile(r"作了?关于([^，。；《》、]{2,60}?(?:草案|修正案))的说明")
 _DELIVERED_OF = re.compile(r"(?:分别)?作的(关于[^，。；《》]{2,150}?报告)(?=[，。；]|$)")
 # 国务院提出了关于提请审议耕地保护和质量提升法草案的议案: the draft is before the session
-_MOTION = re.compile(r"(?:提出了?|就|审议了[^，。；《》]{0,20}?)(?:关于)?提请审议([^，。；《》、]{2,60}?(?:草案|修正案))的议案")
+_MOTION = re.compile(r"(?:提出了?|就|审议了[^，。；《》]{0,20}?)(?:关于)?提请审议([^，。；《》]{2,160}?(?:草案|修正案))的"
+                     r"(?:[两三四五六七八九十]个)?议案")
 # 作了关于提请审议批准《A条约》的议案的说明: the treaty is before the session
 _TREATY_MOTION = re.compile(r"关于提请审议批准((?:《[^《》]{4,80}》)+)的(?:[两三四五六七八九十]个)?议案")
 # 生态环境部副部长赵英民作了关于2023年度环境状况…的报告。: a whole sentence giving a report to the session
-_DELIVERED_BARE = re.compile(r"(?:^|[。；]|委托，)([^，。；]{2,30}?)(?<![工创合写动协操运制著])作了(关于[^，。；《》]{4,150}?的报告)(?=[。；]|$)")
+_DELIVERED_BARE = re.compile(r"(?:^|[。；]|委托，)([^，。；]{2,30}?)(?<![工创合写动协操运制著])作了(关于[^，。；《》]{4,150}?的(?:审计)?(?:工作)?报告)(?=[。；]|$)")
+# 审计长甲作了关于A的审计工作报告，乙作了关于B的报告，丙作了关于C的报告。: reports given in a chain of clauses
+_DELIVERED_ITEM = r"([^，。；]{2,30}?)(?<![工创合写动协操运制著])作了(关于[^，。；《》]{4,150}?的(?:审计)?(?:工作)?报告)"
+_DELIVERED_CHAIN = re.compile(r"(?:^|[。；]|委托，)(" + _DELIVERED_ITEM.replace("(", "(?:").replace("(?:?", "(?")
+                              + r"(?:，" + _DELIVERED_ITEM.replace("(", "(?:").replace("(?:?", "(?") + r")+)(?=[。；]|$)")
+# 听取了X作的大会秘书处关于A的决议草案代拟稿、关于B的决议草案代拟稿的汇报: the drafts prepared for the session
+_DRAFTED_FOR = re.compile(r"关于([^，。；《》]{2,200}?代拟稿)的(?:汇报|说明)")
 _NOT_DELIVERED = ("专题", "辅导", "重要", "主旨", "书面", "大会", "交流", "述职", "形势", "学术")
 
 
-_REF_ADOPT = re.compile(r"通过了?[^，。；]{0,12}?(?:这|上述|这些)?[一二三四五六七八九十两几]+(?:个|件|项)"
+_REF_ADOPT = re.compile(r"通过了?[^，。；]{0,12}?(?:(?:这|上述|这些)?[一二三四五六七八九十两几]+(?:个|件|项)|这(?:个|份|项))"
                         r"([\u4e00-\u9fff]{2,12}?(?:报告|草案|修改稿|决定|议案))")
 
 
 #: A personnel notice read out (南通市委关于干部任职的通知) or an untitled decision (金华市委的决定): no document.
 _PERSONNEL_DOC = re.compile(r"(?:干部|人事|领导)(?:任职|任免|职务调整)的(?:通知|决定)$|职务调整的(?:通知|决定)$"
                             r"|^[^关《》〈〉]{2,12}?(?:委|政府|常委会|办公厅|组织部)的(?:决定|通知)$")
-_GENERIC_DOCS = {"草案", "决定草案", "法律草案", "草案修改稿", "修改稿", "表决稿", "代拟稿", "决议草案", "议案", "报告"}
+_GENERIC_DOCS = {"草案", "决定草案", "法律草案", "草案修改稿", "修改稿", "表决稿", "代拟稿", "决议草案", "议案", "报告",
+                 "审查结果报告", "审议结果报告", "决议草案代拟稿", "决定草案代拟稿", "修订草案表决稿", "修订草案修改稿"}
 
 
 def _strip_paren(t: str) -> str:
@@ -2306,6 +2374,10 @@ def _spread_tail(texts: list[str]) -> list[str]:
     return ([doc0] if doc0 else []) + [prefix + mod + tail for mod in mods + mids + [last[:n]]]
 
 
+#: 通过了经全体委员酝酿讨论的X名单: a printed qualifier of the way the text was prepared, not part of its name
+_VETTED = r"经(?!济|营|费|验|贸|典)[^，。；、《》]{2,16}?(?:讨论|审议|审查|协商|酝酿|研究|修改|批准)(?:通过)?的"
+
+
 def _list_titles(clause: str, base: int, action: str) -> list[tuple[str, str, int, int]]:
     """Titles in one 、-list after a document verb (see :func:`_plain_documents`)."""
     items: list[tuple[int, str]] = []
@@ -2316,7 +2388,7 @@ def _list_titles(clause: str, base: int, action: str) -> list[tuple[str, str, in
         else:
             items.append((pos, item))
         pos += len(item) + 1
-    texts = [re.sub(r"^(?:新修订的|修订后的|修改后的|新制定的)", "", it).strip() for _, it in items]
+    texts = [re.sub(r"^(?:新修订的|修订后的|修改后的|新制定的|" + _VETTED + ")", "", it).strip() for _, it in items]
     ends = [bool(_ends_with_any(_strip_paren(t.replace("》", "")), L.DOC_SUFFIXES)) for t in texts]
     out_titles: list[tuple[str, int, int]] = []
     spread = _spread_tail(texts)
@@ -2379,7 +2451,7 @@ def _list_titles(clause: str, base: int, action: str) -> list[tuple[str, str, in
     out = []
     prefix = ""
     for k, (start, item) in enumerate(items):
-        title = re.sub(r"^(?:新修订的|修订后的|修改后的|新制定的)", "", item).strip()
+        title = re.sub(r"^(?:新修订的|修订后的|修改后的|新制定的|" + _VETTED + ")", "", item).strip()
         if k > 0 and re.fullmatch(r"《[^《》]+》的[\u4e00-\u9fff]{1,4}", title) and "关于" in texts[0] \
                 and 0 < texts[0].find("《") and texts[0].find("关于") < texts[0].find("《"):
             # 关于批准《A条约》的决定、《B条约》的决定: the issuer and 关于批准 frame are shared
@@ -2412,7 +2484,7 @@ def _list_titles(clause: str, base: int, action: str) -> list[tuple[str, str, in
                 and (not title.startswith("关于") or re.search(r"的[\u4e00-\u9fff]{1,3}$", both[0])):
             parts = both  # (关于“十四五”规划和2035年远景目标纲要…报告 is one title)
             j = both[0].rfind("会议")
-            if len(both[1]) <= 4 and 0 < j:  # …会议议程（草案）和日程 -> …会议日程
+            if len(_strip_paren(both[1])) <= 4 and 0 < j:  # …会议议程（草案）和日程（草案） -> …会议日程（草案）
                 parts = [both[0], both[0][: j + 2] + both[1]]
         elif len(both) == 2 and both[0].endswith(("草案", "稿")) and not title.startswith("关于") \
                 and not _ends_with_any(_strip_paren(both[1]), L.DOC_SUFFIXES) and len(both[1]) <= 6:
@@ -2449,6 +2521,21 @@ def _book_titles(text: str) -> list[tuple[int, int]]:
             if depth == 0:
                 out.append((start, i + 1))
     return out
+
+
+def _shared_organ_regions(holdings: list[Holding]) -> list[Holding]:
+    """中共中央政治局常委、纪念活动领导小组组长A … 纪念活动领导小组副组长B: B's post, printed without a region, is in
+    the same ad hoc organ as A's national one, so it is national too."""
+    organs: dict[str, str] = {}
+    for h in holdings:
+        organ = _organ_prefix(h.title)
+        if h.region == "中央" and len(organ) >= 4 and organ.endswith(("领导小组", "委员会", "指挥部", "组委会", "筹委会")) \
+                and not _starts_with_any(organ, L.NATIONAL_PREFIXES) and not _level_of(h.title):
+            organs.setdefault(organ, h.region)
+    if not organs:
+        return holdings
+    return [dataclasses.replace(h, region=organs[_organ_prefix(h.title)])
+            if h.region is None and _organ_prefix(h.title) in organs else h for h in holdings]
 
 
 def _dedupe_holdings(holdings: list[Holding]) -> list[Holding]:

@@ -1166,3 +1166,89 @@ def test_vetting_qualifier_is_dropped():
     assert ("某市政协第九届委员会主席、副主席、秘书长候选人名单", "adopted") in got
     got = _doc_titles("会议审议通过了经济工作要点。")
     assert ("经济工作要点", "adopted") in got
+
+
+# --- 2026.11.15: foreign titles (organ + rank, acting ranks, crown princes, royal styles), documents heard or
+# adopted by another body (invented sentences)
+
+@pytest.mark.parametrize("raw,former", [
+    ("蒙古国陆军司令", False), ("秘鲁代外长", False), ("约旦王储", False), ("埃及议会上院议长", False),
+    ("智利前外长", True), ("泰国公主", True), ("挪威众议院财政委员会前主席", True),
+])
+def test_foreign_title_grammar(raw, former):
+    tp = parse_title(raw)
+    assert tp is not None and tp.foreign and tp.region is None and tp.former == former
+
+
+@pytest.mark.parametrize("raw", ["外长", "司令", "巴西利亚机场司令", "基层党组织书记", "某某环境保护组织主席"])
+def test_foreign_ranks_need_a_country_or_a_body(raw):
+    tp = parse_title(raw)
+    assert tp is None or not tp.foreign
+
+
+def test_foreign_commanders_and_acting_minister_meet():
+    f = run("5日，秘鲁海军司令萨拉萨尔在利马会见到访的智利陆军司令莫拉莱斯。双方均表示，愿加强合作。"
+            "出席论坛的秘鲁代外长维加表示，愿同各方加强沟通。")
+    assert {("萨拉萨尔", None, "秘鲁海军司令"), ("莫拉莱斯", None, "智利陆军司令"),
+            ("维加", None, "秘鲁代外长")} <= posts(f)
+    assert ("维加", "attended") in roles(f) and ("维加", "spoke") in roles(f)
+
+
+def test_transliterated_name_before_a_place_or_a_means():
+    f = run("国务院副总理张三同新西兰总理霍布森在奥克兰共同出席中新企业家论坛并致辞。"
+            "国际海事组织秘书长多明格斯通过视频方式致辞。")
+    assert ("霍布森", None, "新西兰总理") in posts(f)
+    assert ("霍布森", "attended") in roles(f)
+    assert ("多明格斯", "spoke") in roles(f)
+    assert not any(len(p) == 2 and p in ("视频", "方式") for p, _ in roles(f))
+
+
+def test_country_not_read_into_a_city_or_a_common_word():
+    f = run("巴西利亚空军基地司令桑托斯出席仪式。美国总统大选在即，某论坛在京举行。")
+    assert not any(t.startswith("巴西利亚") for _, _, t in posts(f))
+    assert "大选" not in {p for p, _ in roles(f)} | {h.person for h in f.holdings}
+
+
+def test_former_foreign_post_no_post_but_participates():
+    f = run("第三届和平论坛12日在京开幕。智利众议院外委会前主席巴尔加斯、秘鲁前外长罗德里格斯等约300人出席开幕式。")
+    assert not {p for p, _, _ in posts(f)} & {"巴尔加斯", "罗德里格斯"}
+    assert {("巴尔加斯", "attended"), ("罗德里格斯", "attended")} <= roles(f)
+
+
+def test_crown_prince_post_royal_style_none_and_long_guest_list():
+    f = run("3日晚，国家主席张三在某宾馆举行宴会，欢迎出席运动会开幕式的国际贵宾。"
+            "他们是：老挝国家主席通伦、阿曼王储特亚津、蒙古国总理奥云额尔登、尼泊尔众议院议长格蒂和夫人塔帕、"
+            "某某理事会代理主席艾哈迈德和夫人萨拉、国际奥委会主席托马斯，以及约旦亲王哈桑、泰国公主诗琳娜等王室代表。")
+    assert ("特亚津", None, "阿曼王储") in posts(f)
+    assert not {p for p, _, _ in posts(f)} & {"哈桑", "诗琳娜", "塔帕"}
+    assert {("哈桑", "attended"), ("诗琳娜", "attended"), ("塔帕", "attended")} <= roles(f)
+
+
+def test_concurrent_foreign_minister_keeps_country():
+    f = run("副总理张三在京会见葡萄牙国务部长兼外长罗沙、阿曼副首相兼国际合作事务组织主席法赫德。")
+    assert ("罗沙", None, "葡萄牙外长") in posts(f)
+    assert ("法赫德", None, "阿曼国际合作事务组织主席") in posts(f)
+
+
+def test_titles_heard_in_committee_reports_are_studied():
+    f = run("政协某市委员会第十次主席会议5日召开。主席张三主持会议。会议听取了提案委员会《关于开展加强湿地保护民主监督"
+            "工作情况》、经济委员会《关于推进小微企业融资监督工作情况》的汇报。会议还听取了关于本届以来出台的有关制度"
+            "落实情况专项督查报告，听取了课题组汇报。", home="苏州市")
+    d = docs(f)
+    assert {("关于开展加强湿地保护民主监督工作情况", "studied"), ("关于推进小微企业融资监督工作情况", "studied"),
+            ("关于本届以来出台的有关制度落实情况专项督查报告", "studied")} <= d
+    issuers = {x.title: x.issuer for x in f.documents}
+    assert issuers["关于推进小微企业融资监督工作情况"] == "经济委员会"
+
+
+def test_documents_adopted_by_another_body_are_not_this_meetings():
+    f = run("市政府党组书记张三5日主持召开市政府党组会议，学习贯彻市委十三届五次全会精神。会议指出，"
+            "全会审议通过《关于加快建设创新城市的决定》，具有重要意义。会议审议通过了《市政府党组工作规则》。", home="苏州市")
+    d = docs(f)
+    assert ("市政府党组工作规则", "adopted") in d
+    assert not any(t == "关于加快建设创新城市的决定" for t, _ in d)
+
+
+def test_plenum_own_report_keeps_its_documents():
+    f = run("中共某市第十三届委员会第五次全体会议5日举行。全会审议通过《关于加快建设创新城市的决定》。", home="苏州市")
+    assert ("关于加快建设创新城市的决定", "adopted") in docs(f)

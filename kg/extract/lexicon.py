@@ -108,11 +108,11 @@ ORGAN_SUFFIXES = ("委员会", "领导小组", "小组", "办公室", "办公厅
 # Participation cues (SCHEMA.md conventions), longest first within each role.
 ROLE_CUES: dict[str, str] = {
     "主持": "chaired",
-    "出席": "attended", "参加": "attended", "就座": "attended", "到会": "attended", "陪同": "attended", "参会": "attended", "合影": "attended",
+    "出席": "attended", "参加": "attended", "就座": "attended", "到会": "attended", "陪同": "attended", "参会": "attended", "与会": "attended", "合影": "attended",
     "列席": "attended_nonvoting",
     "交流发言": "spoke", "讲话": "spoke", "指出": "spoke", "强调": "spoke", "表示": "spoke", "发言": "spoke",
     "致辞": "spoke", "视频致辞": "spoke", "视频讲话": "spoke", "宣布": "spoke", "提出": "spoke", "建议": "spoke", "说": "spoke", "发表讲话": "spoke",
-    "致欢迎辞": "spoke", "致开幕辞": "spoke", "致闭幕辞": "spoke", "致贺辞": "spoke", "致贺词": "spoke", "发表主旨演讲": "spoke", "发表演讲": "spoke", "作总结讲话": "spoke",
+    "致欢迎辞": "spoke", "致开幕辞": "spoke", "致闭幕辞": "spoke", "致贺辞": "spoke", "致贺词": "spoke", "致答辞": "spoke", "致感谢答辞": "spoke", "致答谢辞": "spoke", "发表主旨演讲": "spoke", "发表演讲": "spoke", "作总结讲话": "spoke",
     "举行": "attended", "迎候": "attended", "迎接": "attended", "送行": "attended", "欢送": "attended", "同机抵达": "attended", "先期抵达": "attended",
     "一同看望": "attended", "一同慰问": "attended", "一同调研": "attended", "一同考察": "attended",
     "介绍": "reported", "通报": "reported", "汇报": "reported", "作报告": "reported", "作说明": "reported", "作讲解": "reported", "作讲座": "reported", "宣读": "reported",
@@ -140,6 +140,23 @@ DOC_ACTIONS: dict[str, str] = {
 #: of them introduces a transliterated name and holds no Chinese region.
 INTERNATIONAL_PREFIXES = ("国际", "联合国", "世界", "亚奥", "欧盟", "非盟", "东盟", "阿盟", "中美洲", "拉美", "拉丁美洲",
                           "美洲", "非洲", "亚洲", "欧洲", "加勒比", "阿拉伯", "太平洋", "南太", "海湾")
+
+#: Ranks printed only in foreign titles (伊朗代外长, 白俄罗斯空军司令, 科威特王储): taken after a country's name
+#: or an international organisation's, never on their own (a Chinese 司令员 keeps its full rank).
+FOREIGN_RANKS = ("司令", "外长", "防长", "外交大臣", "国防大臣", "王储", "国务卿", "总参谋长", "参谋长", "埃米尔", "总督")
+
+#: Royal styles (约旦亲王, 泰国公主): they introduce a transliterated name but are no post.
+ROYAL_STYLES = ("亲王", "公主", "王子", "王妃", "王后", "王太子")
+
+#: Characters transliterated foreign names are written with (the Xinhua transliteration tables' common core): a
+#: name read by the looser foreign rules must be made of them only (大选, 选举 after 美国总统 are no names).
+TRANSLIT_CHARS = frozenset(
+    "阿埃艾爱安昂奥澳巴芭白拜班邦保鲍贝本比彼毕庇边宾滨波玻伯勃博布查察柴昌彻茨达戴丹当道德登迪蒂第杜多朵俄厄恩尔"
+    "法范菲费芬丰冯弗福夫富盖甘冈高戈哥格根贡古瓜圭果哈海汉豪赫黑亨洪胡华怀惠霍基吉加贾杰捷金津久卡凯坎康考柯科克"
+    "肯孔库夸奎昆拉腊莱赖兰朗劳勒雷蕾黎里利丽莉列林琳留龙隆卢鲁路伦罗洛吕马玛麦迈曼芒毛梅美门蒙孟米密明缪摩莫默姆"
+    "穆纳娜奈南内尼妮涅宁纽努诺欧帕潘庞佩彭皮珀普齐奇恰乔切琴丘萨塞赛桑瑟森沙莎尚舍什施史斯松苏索塔泰坦汤唐特提"
+    "图托瓦万旺威韦维温文沃乌伍西希锡夏谢辛休雅亚扬耶伊因尤约扎泽詹兹祖佐佳娃丝琪娅瑞婉黛娜妲薇蒂茜芙丹拿若热"
+    "嘉迦姬基凯恺廷汀琼蓬翁霍哲喀舒绍沃梭蒂缇莎萝洁兰拉奥")
 
 MEETING_SUFFIXES = (
     "会议", "会谈", "推进会", "座谈会", "研讨会", "工作会", "报告会", "动员会", "部署会", "现场会", "调度会", "协调会",

@@ -32,7 +32,7 @@ from ..segment import segment
 from . import lexicon as L
 from .dictionary import Dictionary
 
-RULES_VERSION = "2026.11.14"
+RULES_VERSION = "2026.11.15"
 
 
 @lru_cache(maxsize=1)
@@ -117,6 +117,7 @@ def _trie(words: Iterable[str]) -> Dictionary:
 def _tries() -> dict[str, Dictionary]:
     return {
         "rank": _trie(L.RANKS),
+        "foreign_rank": _trie(L.FOREIGN_RANKS + L.ROYAL_STYLES),
         "cue": _trie(L.ROLE_CUES),
         "follow": _trie(_FOLLOW),
         "meeting": _trie(L.MEETING_SUFFIXES),
@@ -335,7 +336,13 @@ def parse_title(raw: str) -> Optional[TitleParse]:
         tp = parse_title(t[1:])
         return TitleParse(t, None, t, former=True) if tp is not None and not tp.collective else None
     country = _starts_with_any(t, L.COUNTRIES)
-    if country and country != "中国" and len(t) > len(country) and _CJK.match(t[len(country)]) and _rank_of(t) and not any(v in t for v in ("主持", "出席", "召开", "参加", "的", "任命", "决定")):
+    if country is None and t.startswith("中非") and t[2:] in ("总统", "副总统", "总理", "外长"):
+        country = "中非"  # 中非总统 (the Central African Republic; 中非 alone is also China-Africa)
+    if country and country != "中国" and len(t) > len(country) and _CJK.match(t[len(country)]) \
+            and not _rank_of(t) and _ends_with_any(t, L.ROYAL_STYLES) and len(t) - len(country) <= 3:
+        return TitleParse(t, None, t, former=True, foreign=True)  # 约旦亲王, 泰国公主: a royal style, no post
+    if country and country != "中国" and len(t) > len(country) and _CJK.match(t[len(country)]) \
+            and (_rank_of(t) or _foreign_rank(t, len(country))) and not any(v in t for v in ("主持", "出席", "召开", "参加", "的", "任命", "决定")):
         member = re.search(r"(?:成员国|主席国|观察员国|伙伴国)(?=[\u4e00-\u9fff])", t)
         if member and _starts_with_any(t[member.end():], L.COUNTRIES) and _rank_of(t[member.end():]) \
                 and len(t) > member.end() + len(_starts_with_any(t[member.end():], L.COUNTRIES)):
@@ -346,6 +353,9 @@ def parse_title(raw: str) -> Optional[TitleParse]:
         rest = t[len(country) + 1:]
         if t[len(country):].startswith(("前", "原")) and 2 <= len(rest) <= 6 and "党" not in rest:
             return TitleParse(t, None, t, former=True, foreign=True)  # 日本前首相, 法国前总理: a former post abroad
+        rank = _rank_of(t) or _foreign_rank(t, len(country)) or ""
+        if len(t) - len(rank) - len(country) >= 2 and t[len(t) - len(rank) - 1] == "前":
+            return TitleParse(t, None, t, former=True, foreign=True)  # 某国参议院国防委员会前主席: a former post abroad
         return TitleParse(t, None, t, foreign=True)  # 新加坡总理, 阿塞拜疆国民会议主席
     if not t or len(t) > 40 or any(v in re.sub(r"会(?=副?议长$)", "", t) for v in (  # 中美洲议会议长: not a 会议
             "主持", "出席", "召开", "会议", "参加", "指出", "强调", "的", "免去", "任命", "决定", "同意", "通过", "听取", "传达", "会见", "邀请")):
@@ -398,12 +408,35 @@ def parse_title(raw: str) -> Optional[TitleParse]:
         return TitleParse(t, None, t)
     if rank and t.startswith(L.INTERNATIONAL_PREFIXES) and t[: -len(rank)].endswith("组织") and len(t) - len(rank) >= 4:
         return TitleParse(t, None, t)  # 世界卫生组织总干事: an international organisation
+    if _intl_org_rank(t):
+        return TitleParse(t, None, t, foreign=True)  # 经济合作与发展组织秘书长: an international organisation
     if rank and t == rank:
         return TitleParse(t, None, t)
     return None
 
 
 _PARTY_PREFIXES = ("中共", "民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "台盟")
+
+
+def _foreign_rank(t: str, country_len: int) -> Optional[str]:
+    """A rank printed only in foreign titles, after the country's (or organisation's) name: 伊朗代外长 -> 外长."""
+    rank = _ends_with_any(t, L.FOREIGN_RANKS)
+    if rank == "司令" and not re.search(r"(?:军|军队|部队|军区|卫队|武装力量)$", t[country_len:-2]):
+        return None  # 伊朗军队司令, 某国空军司令: the commander of an armed force (not of a base or a city)
+    return rank if rank and len(t) > country_len + len(rank) - (0 if rank in ("司令", "参谋长") else 1) else None
+
+
+def _intl_org_rank(t: str) -> Optional[str]:
+    """经济合作与发展组织秘书长: the head of an international organisation named by a word ending in 组织."""
+    rank = _rank_of(t)
+    if rank not in ("秘书长", "副秘书长", "总干事", "副总干事", "主席", "副主席", "执行主任", "主任", "总裁"):
+        return None
+    org = t[: len(t) - len(rank)]
+    if 6 <= len(org) <= 14 and org.endswith("组织") and "党" not in org and not R.find_mentions(org[:6]) \
+            and re.search(r"合作|公约|条约|国|世界|联合|全球|伊斯兰|发展|贸易|石油|海事|原子能|知识产权", org) \
+            and not _starts_with_any(org, L.NATIONAL_PREFIXES + _PARTY_PREFIXES) and not org.startswith("中国"):
+        return rank
+    return None
 
 
 def _tibetan(s: str) -> bool:
@@ -417,13 +450,15 @@ def _foreign_name_end(text: str, start: int, limit: int) -> Optional[int]:
     """End of a transliterated name after a foreign title (斯里兰卡议长维克拉马拉特纳等…)."""
     e = start
     while e < limit and (_CJK.match(text[e]) or text[e] in "-－" and e - start >= 2 and _CJK.match(text[e + 1:e + 2])) and (e - start < 2 or not starts_with_word(text, e, "follow")
-                                                  and text[e] not in "以并时" and not _SPEECH_IN.match(text, e)):
+                                                  and text[e] not in "以并时" and text[e:e + 2] != "通过" and not _SPEECH_IN.match(text, e)):
         e += 1
     name = text[start:e]
     if not 2 <= len(name) <= 8 or e < limit and not (text[e] in "等和及" or text[e:e + 2] == "以及" or starts_with_word(text, e, "cue")
                                                     or text[e:e + 2] in ("一行", "夫妇", "在京", "在会", "共同", "一同",
-                                                                         "分别", "一起", "邀请")) and not _SPEECH_IN.match(text, e):
-        return None
+                                                                         "分别", "一起", "邀请")) and not _SPEECH_IN.match(text, e) \
+            and not (len(name) >= 3 and all(c in L.TRANSLIT_CHARS for c in name)
+                     and (text[e] in "在致同与" or text[e:e + 2] in ("通过", "会见", "会谈", "表示"))):
+        return None  # (阿尔巴尼斯在珀斯出席, 科尔曼通过视频致辞: a transliterated name before a place or a means)
     if name[0] in L.NOT_NAME_START or name.startswith(("夫人", "女儿", "兼", "会", "特别", "出席", "代表", "等", "国", "特邀", "高级")) \
             or name.endswith(("邀请", "通过", "热情", "首次", "时", "并", "以", "共", "界")) \
             or any(x in name for x in ("特使", "代表", "顾问", "助理", "专员")) \
@@ -439,6 +474,9 @@ def _split_concurrent(tp: TitleParse, ts: int, te: int) -> list[tuple[TitleParse
     out = []
     for part in tp.text.split("兼"):
         sub = parse_title(part)
+        if sub is None and out and out[0][0].foreign and part in L.FOREIGN_RANKS:
+            country = _starts_with_any(out[0][0].text, L.COUNTRIES)
+            sub = parse_title(country + part) if country else None  # 葡萄牙国务部长兼外长 -> 葡萄牙外长
         if sub is None and out and out[0][0].foreign:
             rank = _rank_of(out[0][0].text) or ""
             prefix = out[0][0].text[: len(out[0][0].text) - len(rank)] if rank else ""
@@ -1133,7 +1171,7 @@ class RuleExtractor:
                 out.append((p, posts))
         return out
 
-    _LEAD_IN = re.compile(r"(?:[^，。；、]{0,8}?(?:会议|会|论坛|仪式|典礼|开幕式|闭幕式)|会上|随后|同时|并)?(?:由|经|受|在|特邀|邀请了?)|[^，。；、]{0,8}?(?:听取了?|传达了?(?:学习了?)?)|以及|及|和"
+    _LEAD_IN = re.compile(r"(?:[^，。；、]{0,8}?(?:会议|会|论坛|仪式|典礼|开幕式|闭幕式)|会上|随后|同时|并)?(?:由|经(?!济)|受|在|特邀|邀请了?)|[^，。；、]{0,8}?(?:听取了?|传达了?(?:学习了?)?)|以及|及|和"
                           r"|同(?![志时济事期样步意等])|与(?![会其])|应(?![邀约当对用急该])"
                           r"|(?:出席|参加|列席|陪同)[^，。；、]{0,12}?(?:的|人员)(?:还有|有|包括)[：:]?")
 
@@ -1154,6 +1192,8 @@ class RuleExtractor:
         piece = text[cs:ce]
         ranks = _tries()["rank"].parse_longest(piece)
         ends = sorted({e for _, e, _ in ranks} | {len(piece) - len(c) + len(c) for c in ()})
+        if _starts_with_any(piece, L.COUNTRIES):  # 伊朗代外长, 约旦亲王: ranks of foreign titles only
+            ends += [e for _, e, _ in _tries()["foreign_rank"].parse_longest(piece)]
         # 国务委员长: a longer rank overlapping the one the longest-match scan took (国务委员)
         ends += [e + k for e in ends for k in (1, 2)
                  if e + k <= len(piece) and len(_rank_of(piece[:e + k]) or "") > k]
@@ -1273,8 +1313,10 @@ class RuleExtractor:
             # 贺一诚和夫人郑素贞陪同: a spouse named after 夫人
             for m in re.finditer(r"(?<=夫人)([\u4e00-\u9fff]{2,4}?)(?=陪同|等|、|，|和|一同|一起|出席|参加|$)", w.text):
                 # 吉尔吉斯斯坦总统扎帕罗夫和夫人扎帕罗娃: a transliterated spouse's name may have four characters
-                foreign = bool(re.search(r"(?:总统|总理|国王|苏丹|首相|议长|元首)[\u4e00-\u9fff·]{2,8}和夫人$", w.text[:m.start(1)]))
-                admit(m.group(1), w.cstart + m.start(1), w, lenient=foreign and len(m.group(1)) == 4)
+                foreign = bool(re.search(r"(?:总统|总理|国王|苏丹|首相|议长|元首|主席|王储|埃米尔)[\u4e00-\u9fff·]{2,8}和夫人$", w.text[:m.start(1)]))
+                # (佐哈里和夫人诺莱妮: a transliterated spouse's three characters need no Chinese surname)
+                admit(m.group(1), w.cstart + m.start(1), w, lenient=foreign and (
+                    len(m.group(1)) == 4 or all(c in L.TRANSLIT_CHARS for c in m.group(1))))
             # 习近平和夫人彭丽媛在平壤…出席 / 金正恩和夫人李雪主举行的: a spouse before any name boundary
             for m in re.finditer(r"(?<=[和及与]夫人)(?=[\u4e00-\u9fff]{2})", w.text):
                 a = m.start()
@@ -1421,7 +1463,7 @@ class RuleExtractor:
                 plist = [p for p in plist if id(p) not in drop]
             for k, p in enumerate(plist):
                 if not group:
-                    new_lead = _lead_roles(_mask(w.text, w.masked, max(0, p.start - w.cstart - 60), p.start - w.cstart))
+                    new_lead = _lead_roles(_mask(w.text, w.masked, max(0, p.start - w.cstart - 240), p.start - w.cstart))
                     if new_lead and re.match(r"(?:他们|贵宾们?|嘉宾们?)(?:是|有|分别是|包括)[：:]", w.text) and re.search(
                             r"任命|当选|表彰|授予|获得", article.clean[max(0, w.cstart - 60):w.cstart]):
                         new_lead = []  # …任命了…组成人员。他们是：…: the appointees, not guests present
@@ -1683,18 +1725,22 @@ class RuleExtractor:
                    meeting_at: dict[int, str]) -> list[DocumentAction]:
         out: dict[tuple[str, str], DocumentAction] = {}
         current = meetings[0].key if meetings else None
+        names = {m.key: m.name for m in meetings}
         verbs = sorted(L.DOC_ACTIONS, key=len, reverse=True)
         for w in works:
             current = meeting_at.get(w.sentence.index, current)
             text = w.text
+            heard = _heard_titles(text)
             prev: Optional[tuple[int, str, Optional[str]]] = None  # (end of previous title, action, issuer)
             for s, e in _book_titles(text):
                 title = text[s + 1:e - 1].strip()
-                if not title:
+                if not title or _other_body_acts(text, s, names.get(current, "")):
                     continue
                 action = issuer = None
                 if prev is not None and re.fullmatch(r"[、和及与\s]*", text[prev[0]:s]):
                     action, issuer = prev[1], prev[2]
+                elif s in heard:
+                    action, issuer = "studied", heard[s]  # 听取了A委员会《X》、B委员会《Y》的汇报
                 else:
                     before = text[max(0, s - 40):s]
                     for v in verbs:
@@ -1721,7 +1767,9 @@ class RuleExtractor:
                 if key not in out:
                     out[key] = DocumentAction(title, action, current, issuer,
                                               self._evidence(article, w, w.cstart + s, w.cstart + e))
-            for title, action, s, e in _plain_documents(text) + _heard_drafts(text):
+            for title, action, s, e in _plain_documents(text) + _heard_drafts(text) + _heard_reports(text):
+                if _other_body_acts(text, s, names.get(current, "")):
+                    continue
                 key = (title, action)
                 # (关于A草案审议结果的报告 after 委员会关于A草案审议结果的报告: the same report without its issuer)
                 if key not in out and not any(k[0] == title or title.startswith("关于") and k[0].endswith(title)
@@ -1817,8 +1865,8 @@ _ALLOWED_RESIDUE = re.compile(
     r"|(?:[在到赴].{0,24}?)?(?:考察|调研|视察)了?并?(?:在.{0,8})?"
     r"|代表[^，,、；。：向]{0,14}?(?:中央|委员会|组委会|团体|单位|党派|政府|人民|方面|各界|组织|协会|集体|学校|人员|机关|部门)"
     r"(?:作了?|发表了?)?)?")  # 代表各人民团体致贺词: speaking on behalf of a body
-_LEAD_FILLER = re.compile(r"作为[^，。；]{1,20}?代表[，,]?|以及[^，。；]{1,30}?(?:代表|人士|嘉宾|成员|官员|专家|学者)等?(?:约|近|逾|超过)?[\d一二三四五六七八九十百千万]*(?:余|多)?人|在[^，。；]{1,30}?[主分]会场(?:[和及与][^，。；]{1,20}?[主分]会场)*|代表[\u4e00-\u9fff]{1,15}$|[省市区县州]委常委|[省市区县州](?:级)?领导|来自[^，。；]{1,40}?(?:代表|人士|嘉宾|贵宾|成员|官员|领导人)|[\u4e00-\u9fff、]{0,70}?(?:有关部门|有关方面|有关单位)?负责(?:同志|人)|等(?:外国|各国|外方|与会|中外|知名)?(?:领导人|政要|专家学者|专家|学者|企业家)们?"
-                          r"|(?<=等)(?:约|近)?[\d一二三四五六七八九十两]+(?:位|名)(?:同志|委员|常委|代表|专家|嘉宾|企业家|企业负责人|负责人)?"
+_LEAD_FILLER = re.compile(r"作为[^，。；]{1,20}?代表[，,]?|以及[^，。；]{1,30}?(?:代表|人士|嘉宾|成员|官员|专家|学者)等?(?:约|近|逾|超过)?[\d一二三四五六七八九十百千万]*(?:余|多)?人|在[^，。；]{1,30}?[主分]会场(?:[和及与][^，。；]{1,20}?[主分]会场)*|代表[\u4e00-\u9fff]{1,15}$|[省市区县州]委常委|[省市区县州](?:级)?领导|来自[^，。；]{1,40}?(?:代表|人士|嘉宾|贵宾|成员|官员|领导人)|[\u4e00-\u9fff、]{0,70}?(?:有关部门|有关方面|有关单位)?负责(?:同志|人)|等(?:外国|各国|外方|与会|中外|知名)?前?(?:领导人|政要|专家学者|专家|学者|企业家)们?"
+                          r"|(?<=等)(?:约|近)?[\d一二三四五六七八九十两]+(?:位|名|人)(?:同志|委员|常委|代表|专家|嘉宾|企业家|企业负责人|负责人)?"
                           r"|[\u4e00-\u9fff]{0,20}?(?:老同志|全体成员|各界人士|干部群众|各族群众|群众代表|团成员|组成员|委员会委员|负责人)")
 
 
@@ -1839,7 +1887,7 @@ def _strip_filler(text: str) -> str:
 
 _LEAD_ROLE = re.compile(r"(出席|参加|列席|陪同)[^，。；]{0,24}?(?:的|人员)[^，。；]{0,12}?(?:还有|有|包括)[：:]?"
                         r"(?:[\u4e00-\u9fff]{0,6}(?:领导|负责同志))?$|(在主席台就座)的(?:还有|有)[：:]?$"
-                        r"|(?:^|[。；\n])(?:他们|贵宾们?|嘉宾们?)(?:是|有|分别是|包括)[：:][^。；：]{0,60}$")
+                        r"|(?:^|[。；\n])(?:他们|贵宾们?|嘉宾们?)(?:是|有|分别是|包括)[：:][^。；：]{0,240}$")  # (a long guest list)
 
 
 def _lead_roles(before: str) -> list[str]:
@@ -1951,6 +1999,8 @@ def _predicate(segment_text: str) -> tuple[list[str], bool]:
     for k0, (s0, e0, cue) in enumerate(cues):
         if clause[max(0, s0 - 2):s0].endswith("重要"):
             continue  # 围绕…重要讲话精神作发言: a later cue may still be the predicate
+        if cue == "与会" and _CJK.match(clause[e0:e0 + 1] or "，"):
+            continue  # 与会企业家代表, 与会同志: a modifier; …等约400人与会。 is the predicate
         if clause[e0:e0 + 1] in ("的", "时") and cue != "举行" or cue == "说" and clause[e0:e0 + 1] in ("明", "服"):
             continue  # 习近平总书记强调的“十个坚持”; 听取…工作汇报时的重要讲话; 作了说明: not a predicate
         residue = _strip_filler(clause[:s0])
@@ -2105,6 +2155,49 @@ _PLAIN_DOC_VERBS = re.compile(r"(审议通过|表决通过|原则通过|讨论�
 # titled 审议结果的报告) the meeting then reviews under an anaphoric name are studied under their own names
 _REVIEWED_AFTER = re.compile(r"审议了(?:相关|上述|有关)?[^，。；]{0,16}?(?:草案|修改稿|代拟稿)等?(?=[，。；、]|$)")
 _REPORT_ON_DRAFT = re.compile(r"关于((?:(?!、关于)[^，。；]){2,200}?)(修改意见|审议意见|审议情况|审查情况|审议结果)的(?:汇报|报告)")
+
+
+_HEARD_TITLES = re.compile(r"听取了?((?:、?(?:[\u4e00-\u9fff]{2,25})?《[^《》]+》)+)的(?:汇报|报告|说明)")
+
+
+def _heard_titles(text: str) -> dict[int, Optional[str]]:
+    """Starts of the 《》 titles whose 汇报 a meeting 听取 (会议听取了A委员会《X》、B委员会《Y》的汇报), with the
+    body printed before each as its issuer."""
+    out: dict[int, Optional[str]] = {}
+    for m in _HEARD_TITLES.finditer(text):
+        pos = m.start(1)
+        for part in re.finditer(r"、?([\u4e00-\u9fff]{0,25})(《[^《》]+》)", m.group(1)):
+            issuer = part.group(1) or None
+            if issuer is not None and not _ends_with_any(issuer, L.ORGAN_SUFFIXES):
+                break  # 听取了学习《X》的体会: no organ's report
+            out[pos + part.start(2)] = issuer
+    return out
+
+
+#: 听取了关于X专项督查报告: a named report heard without 《》 (an inspection's, a survey's, an audit's).
+_HEARD_NAMED_REPORT = re.compile(r"听取了?(关于[^，。；、《》]{6,80}?(?:督查|检查|视察|调研|审计|评估)报告)(?=[，。；]|$)")
+
+
+def _heard_reports(text: str) -> list[tuple[str, str, int, int]]:
+    return [(m.group(1), "studied", m.start(1), m.end(1)) for m in _HEARD_NAMED_REPORT.finditer(text)]
+
+
+#: 全会审议通过《X》 reported at another meeting: the subject of the clause is another body.
+_OTHER_BODY = re.compile(r"(?:^|[，。；：])((?:党的)?[\u4e00-\u9fff]{0,14}?(全会|代表大会|大会))(?:还|也|并|一致|先后)?"
+                         r"(?:审议通过|表决通过|讨论通过|通过|审议|批准)了?[^，。；]{0,60}$")
+
+
+def _other_body_acts(text: str, start: int, meeting_name: str) -> bool:
+    """Is the document at ``start`` acted on by a body named as the clause's subject (全会审议通过…) that is not
+    the meeting being reported (whose name ends otherwise: a 党组会议 studying the 全会)?"""
+    m = _OTHER_BODY.search(text, max(0, start - 90), start)
+    if m is None or m.end() != start and not re.fullmatch(r"[^，。；]{0,60}", text[m.end():start]):
+        return False
+    if not meeting_name or m.group(1) in meeting_name:
+        return False
+    if m.group(2) == "全会":  # 中央委员会第四次全体会议 is the 全会 itself
+        return not any(x in meeting_name for x in ("全会", "全体会议"))
+    return not any(x in meeting_name for x in ("大会", "人大", "全国政协第", "政协第"))  # 人大四次会议 is the 大会
 
 
 def _heard_drafts(text: str) -> list[tuple[str, str, int, int]]:

@@ -621,6 +621,15 @@ def test_audience_host_and_guests_attend():
     assert not roles(f)
 
 
+def test_a_national_title_after_the_audience_verb_names_the_guest():
+    """某国总统X会见国家副主席Y: the guest's national title after 会见 starts a new titled name."""
+    f = run("10月13日，哈萨克斯坦总统托卡耶夫在阿斯塔纳会见国家副主席王建。")
+    assert {("托卡耶夫", "attended"), ("王建", "attended")} <= roles(f)
+    assert ("王建", "中央", "国家副主席") in posts(f)
+    f = run("国务院总理张明会见国务院副总理王建。")
+    assert {("张明", "attended"), ("王建", "attended")} <= roles(f)
+
+
 def test_talks_with_the_head_of_a_regional_body():
     """同中美洲议会议长X举行会谈: 会谈 is an event; a regional body's title introduces a transliterated name."""
     f = run("全国人大常委会委员长张明22日在人民大会堂同中美洲议会议长卡洛斯举行会谈。张明说，合作成果丰硕。"

@@ -32,7 +32,7 @@ from ..segment import segment
 from . import lexicon as L
 from .dictionary import Dictionary
 
-RULES_VERSION = "2026.11.15"
+RULES_VERSION = "2026.11.16"
 
 
 @lru_cache(maxsize=1)
@@ -924,6 +924,12 @@ class RuleExtractor:
                             and any(o in parsed[0][0][0].text for o in ("集团", "公司", "银行")):
                         out.append((start, i - (1 if text[i - 1] in "同与" else 2), " "))
                         start = i  # 会见华兴海工集团董事长田守仁; 副市长A与某集团总经理B: a company head after the verb
+                        continue
+                if text[i - 2:i] in ("会见", "会谈", "接见"):
+                    parsed = self._parse_chunk(text, i, ce)
+                    if parsed is not None and parsed[0] and parsed[1] is not None and parsed[0][0][0].national:
+                        out.append((start, i - 2, " "))
+                        start = i  # 某国总统甲会见国家副主席王某: a national title after the verb names the guest
                         continue
                 intl = text[i - 1] in "同与" and _starts_with_any(text[i:i + 8], L.INTERNATIONAL_PREFIXES)
                 if not (_starts_with_any(text[i:i + 8], L.COUNTRIES) or text.startswith("中国驻", i) or intl) \

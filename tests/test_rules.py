@@ -1261,3 +1261,83 @@ def test_documents_adopted_by_another_body_are_not_this_meetings():
 def test_plenum_own_report_keeps_its_documents():
     f = run("中共某市第十三届委员会第五次全体会议5日举行。全会审议通过《关于加快建设创新城市的决定》。", home="苏州市")
     assert ("关于加快建设创新城市的决定", "adopted") in docs(f)
+
+
+# -- documents round (docs-round) ------------------------------------------------------------------
+
+def _docs_of(text: str) -> set[tuple[str, str]]:
+    return {(d.title, d.action) for d in run(text).documents}
+
+
+def test_rules_and_codes_of_conduct_are_titles():
+    got = _doc_titles("会议审议通过了某某委工作规则、某某委办公室工作细则等文件。")
+    assert {("某某委工作规则", "adopted"), ("某某委办公室工作细则", "adopted")} <= got
+    assert not any("、" in t for t, _ in got)
+    assert ("某某市人大常委会组成人员守则", "adopted") in _doc_titles("会议表决通过了新修订的某某市人大常委会组成人员守则。")
+
+
+def test_report_whose_review_is_reported_on_is_not_heard():
+    got = _docs_of("主席团常务主席会议10日举行。会议听取了张某作的关于某某工作情况和处理意见的报告审议情况的汇报，"
+                   "审议了关于批准这个报告的决定草案代拟稿。")
+    assert not any(t.startswith("关于某某工作情况") or "这个" in t for t, _ in got)
+
+
+def test_reports_of_one_organ_share_its_name_and_anaphoric_drafts():
+    got = _docs_of("主席团常务主席会议10日举行。会议听取了某某委员会主任委员张某分别作的某某委员会关于甲法草案修改稿修改意见的报告、"
+                   "关于乙法草案修改稿修改意见的报告，审议了这两个草案表决稿。")
+    assert {("某某委员会关于甲法草案修改稿修改意见的报告", "studied"), ("某某委员会关于乙法草案修改稿修改意见的报告", "studied"),
+            ("甲法草案", "studied"), ("乙法草案", "studied")} <= got
+    assert not any(t.endswith("表决稿") for t, _ in got)
+
+
+def test_issuer_after_delivered_by_is_kept():
+    got = _docs_of("主席团常务主席会议10日举行。会议听取并审议了大会副秘书长张某作的大会秘书处关于代表提出议案处理意见的报告。")
+    assert ("大会秘书处关于代表提出议案处理意见的报告", "studied") in got
+    assert ("关于代表提出议案处理意见的报告", "studied") not in got
+    got = _docs_of("主席团常务主席会议10日举行。会议听取了张某作的大会秘书处关于某某工作报告审议和修改情况的汇报。")
+    assert not got
+
+
+def test_texts_issued_or_signed_at_a_summit():
+    got = _docs_of("甲乙两国总理定期会晤10日举行。会晤后，两国总理签署了《甲乙总理第五次定期会晤联合公报》、新版《甲乙投资合作规划纲要》，"
+                   "并共同见证签署《甲乙海关合作协定》。会议发表《某某峰会宣言》和《某某合作倡议》两个成果文件。")
+    assert {("甲乙总理第五次定期会晤联合公报", "adopted"), ("甲乙投资合作规划纲要", "adopted"),
+            ("某某峰会宣言", "issued"), ("某某合作倡议", "issued")} <= got
+    assert not any(t == "甲乙海关合作协定" for t, _ in got)  # witnessed, not signed by the meeting
+
+
+def test_speech_or_old_treaty_is_not_issued():
+    got = _docs_of("某某峰会10日举行。王海出席并发表题为《携手共进》的重要讲话。王海表示，65年前两国领导人签署《甲乙友好条约》。"
+                   "会议发表《某某协定》领导人联合声明。")
+    assert not got
+
+
+def test_treaties_named_without_book_marks_in_motions():
+    got = _doc_titles("受国务院委托，某部副部长张某作了关于提请审议批准中国和甲国关于刑事司法协助的条约的议案的说明、"
+                      "中国和乙国引渡条约的议案的说明。")
+    assert {("中国和甲国关于刑事司法协助的条约", "studied"), ("中国和乙国引渡条约", "studied")} <= got
+    assert not _doc_titles("某部副部长张某作了关于提请审议批准有关国际条约的议案的说明。")
+
+
+def test_drafts_marked_in_brackets_and_work_summaries():
+    got = _doc_titles("会议还书面审议了某某委员会对外交往工作总结（稿）、关于某某视察工作情况的报告（草案）、"
+                      "办公厅五年工作总结（稿）、覆盖12个界别委员专题视察工作总结。")
+    assert {("某某委员会对外交往工作总结（稿）", "studied"), ("关于某某视察工作情况的报告（草案）", "studied"),
+            ("办公厅五年工作总结（稿）", "studied"), ("覆盖12个界别委员专题视察工作总结", "studied")} <= got
+    assert ("某市政协2025年工作要点稿", "studied") in _doc_titles("会议研究了某市政协2025年工作要点稿。")
+    assert not _doc_titles("会议研究了某某工作中的重大问题。")
+
+
+def test_meeting_prefix_not_spread_to_a_full_title():
+    got = _doc_titles("会议审议通过了某市政协常委会第十次会议议程（草案）和日程、某市政协2024年开展对外交往工作情况的报告。")
+    assert ("某市政协2024年开展对外交往工作情况的报告", "adopted") in got
+    assert ("某市政协常委会第十次会议日程", "adopted") in got
+
+
+def test_reports_and_voting_drafts_adopted_together():
+    got = _docs_of("主席团会议10日举行。会议听取了张某作的某某委员会关于甲法修订草案修改稿修改意见的报告。"
+                   "会议经过表决，通过了上述报告和修订草案表决稿。会议听取了李某作的大会秘书处关于代表提出议案处理意见的报告。"
+                   "会议经过表决，通过了大会秘书处关于代表提出议案处理意见的报告。")
+    assert {("某某委员会关于甲法修订草案修改稿修改意见的报告", "adopted"), ("甲法修订草案", "adopted"),
+            ("大会秘书处关于代表提出议案处理意见的报告", "adopted")} <= got
+    assert not any(a == "studied" for _, a in got) and not any(t.endswith("表决稿") for t, _ in got)

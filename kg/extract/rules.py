@@ -32,7 +32,7 @@ from ..segment import segment
 from . import lexicon as L
 from .dictionary import Dictionary
 
-RULES_VERSION = "2026.11.16"
+RULES_VERSION = "2026.11.17"
 
 
 @lru_cache(maxsize=1)
@@ -1732,7 +1732,7 @@ class RuleExtractor:
         out: dict[tuple[str, str], DocumentAction] = {}
         current = meetings[0].key if meetings else None
         names = {m.key: m.name for m in meetings}
-        verbs = sorted(L.DOC_ACTIONS, key=len, reverse=True)
+        verbs = sorted(_BOOK_DOC_ACTIONS, key=len, reverse=True)
         for w in works:
             current = meeting_at.get(w.sentence.index, current)
             text = w.text
@@ -1743,7 +1743,7 @@ class RuleExtractor:
                 if not title or _other_body_acts(text, s, names.get(current, "")):
                     continue
                 action = issuer = None
-                if prev is not None and re.fullmatch(r"[、和及与\s]*", text[prev[0]:s]):
+                if prev is not None and re.fullmatch(r"[、和及与\s]*(?:新版)?", text[prev[0]:s]):
                     action, issuer = prev[1], prev[2]
                 elif s in heard:
                     action, issuer = "studied", heard[s]  # 听取了A委员会《X》、B委员会《Y》的汇报
@@ -1757,11 +1757,16 @@ class RuleExtractor:
                         between = between[1:] if between.startswith("了") else between
                         between = re.sub(r"^(?:修订后的|新修订的|修改后的|新制定的|修订|制定|修改|起草|出台|落实|实施|贯彻)", "",
                                          between)
+                        if v in ("签署", "发表"):
+                            if before[:k].endswith("见证") or _LONG_AGO.search(text, 0, s) \
+                                    or re.match(r"[\u4e00-\u9fff](?<![和及与等并一二三四五六七八九十两多])", text[e:e + 1]):
+                                break  # 见证签署《…》, 65年前…签署《…》, 发表《X》领导人联合声明: not a text signed here
+                            between = re.sub(r"^新版", "", between)  # 签署了…、新版《…纲要》
                         # 传达了自治区党委办公厅印发的《…》: the organ that issued the text is its issuer
                         between = re.sub(r"(?<=[厅办部委局院府会])(?:印发|下发|制定|出台|发布)的$", "", between)
                         if between == "" or (len(between) <= 25 and _ends_with_any(between, L.ORGAN_SUFFIXES)
                                              and not re.search(r"[，。；、]", between)):
-                            action = L.DOC_ACTIONS[v]
+                            action = _BOOK_DOC_ACTIONS[v]
                             issuer = between or None
                             break
                 if action is None and _EXPLAINED_TITLE.match(text, e) and "听取" in text[max(0, s - 80):s]:
@@ -1778,7 +1783,7 @@ class RuleExtractor:
                     continue
                 key = (title, action)
                 # (关于A草案审议结果的报告 after 委员会关于A草案审议结果的报告: the same report without its issuer)
-                if key not in out and not any(k[0] == title or title.startswith("关于") and k[0].endswith(title)
+                if key not in out and not any(k[0] == title and not (action == "adopted" and k[1] == "studied") or title.startswith("关于") and k[0].endswith(title)
                                               and 2 <= len(k[0]) - len(title) <= 20 for k in out):
                     out[key] = DocumentAction(title, action, current, None,
                                               self._evidence(article, w, w.cstart + s, w.cstart + e))
@@ -1788,6 +1793,18 @@ class RuleExtractor:
                 for key in [k for k in list(out) if k[1] == "studied" and k[0].endswith(m.group(1))]:
                     d = out[key]
                     out.setdefault((key[0], "adopted"), DocumentAction(d.title, "adopted", d.meeting, d.issuer, d.evidence))
+        # 听取了…关于A草案修改稿修改意见的报告 … 通过了上述报告和草案表决稿: the reports heard and their drafts are adopted
+        for w in works:
+            if not _REF_ADOPT_DRAFTS.search(w.text):
+                continue
+            for key in [k for k in list(out) if k[1] == "studied" and out[k].evidence.sentence < w.sentence.index]:
+                mm = re.search(r"关于(.+?(?:草案|修正案))(?:修改稿)?(?:修改意见|审议结果)的报告$", key[0])
+                if mm:
+                    d = out[key]
+                    draft = ("关于" if re.search(r"的(?:决定|决议|解释)草案$", mm.group(1)) else "") + mm.group(1)
+                    for t in (key[0], draft):
+                        out.setdefault((t, "adopted"), DocumentAction(t, "adopted", d.meeting, d.issuer if t == key[0] else None,
+                                                                       d.evidence))
         # 讨论《X》… 讨论并原则通过《X》: a document adopted in the article is not also listed as studied
         adopted = {t for t, a in out if a == "adopted"}
         # 审议了国务院关于提请审议X草案的议案: the draft before the meeting is the document, not the motion
@@ -2152,14 +2169,20 @@ def _article_date(works: list[_SentenceWork], published: Optional[date]) -> Opti
     return None
 
 
+#: Verbs before a 《》 title: the lexicon's, and texts a meeting issues (会议发表《…宣言》) or leaders sign
+#: (两国总理签署了《…联合公报》); 发表题为《…》的讲话 is a speech (题为 stands between).
+_BOOK_DOC_ACTIONS = {**L.DOC_ACTIONS, "发表": "issued", "签署": "adopted"}
+_LONG_AGO = re.compile(r"(?:\d+|[一二三四五六七八九十]+)年前|去年|前年|当年|老一辈")
+#: Title endings of documents (lexicon) plus rules and codes of conduct (…工作规则, …组成人员守则).
+_DOC_SUFFIXES = L.DOC_SUFFIXES + ("规则", "守则", "工作总结")
 _DOC_VERB_AFTER = ("会议", "会", "并", "还", "和", "及", "经", "决定", "表决", "原则", "先后", "分别", "同时", "一致",
                    "集体", "研究", "上", "后", "也", "均", "已", "次", "议", "认真", "传达", "学习", "审议", "讨论", "同意", "书面")
-_PLAIN_DOC_VERBS = re.compile(r"(审议通过|表决通过|原则通过|讨论通过|研究通过|通过|追认|审议|审查|讨论|学习|传达|宣读|印发|发布)了?")
+_PLAIN_DOC_VERBS = re.compile(r"(审议通过|表决通过|原则通过|讨论通过|研究通过|通过|追认|审议|审查|讨论|学习|传达|宣读|印发|发布|研究)了?")
 
 
 # 听取了X作的关于A修订草案修改意见的汇报，关于B的决定草案审议结果的报告，审议了相关草案修改稿: the drafts (and a
 # titled 审议结果的报告) the meeting then reviews under an anaphoric name are studied under their own names
-_REVIEWED_AFTER = re.compile(r"审议了(?:相关|上述|有关)?[^，。；]{0,16}?(?:草案|修改稿|代拟稿)等?(?=[，。；、]|$)")
+_REVIEWED_AFTER = re.compile(r"审议了(?:相关|上述|有关)?[^，。；]{0,16}?(?:草案|修改稿|代拟稿|表决稿)等?(?=[，。；、]|$)")
 _REPORT_ON_DRAFT = re.compile(r"关于((?:(?!、关于)[^，。；]){2,200}?)(修改意见|审议意见|审议情况|审查情况|审议结果)的(?:汇报|报告)")
 
 
@@ -2223,6 +2246,7 @@ def _heard_drafts(text: str) -> list[tuple[str, str, int, int]]:
         x = re.sub(r"[《》]", "", x)
         drafts = []
         for part in x.split("、"):  # 关于A草案、B草案审议结果的报告: each draft
+            part = re.sub(r"(?<=草案)(?:修改稿|表决稿)$", "", part)  # 关于A草案修改稿修改意见的报告: the draft A草案
             if re.search(r"的(?:决定|决议|解释)草案$", part):
                 drafts.append("关于" + part)  # 关于修改会计法的决定草案: a decision's title starts with 关于
             elif re.search(r"(?:草案|修正案)$", part) and not part.endswith(_GENERIC_TAILS):
@@ -2272,6 +2296,8 @@ def _plain_documents(text: str) -> list[tuple[str, str, int, int]]:
         if re.search(r"建议(?:[，,：:]|的)", text[max(text.rfind("。", 0, m.start()) + 1, 0):m.start()]):
             continue  # 委员长会议建议，常委会…审议…: recommended for a later session
         clause = _doc_clause(text, m.end())
+        if m.group(1) == "研究" and not re.search(r"稿|（(?:征求意见|送审)?草案）", clause):
+            continue  # 研究了全国政协2023年工作要点稿: only a draft text (研究了…问题 is no document)
         if re.fullmatch(r"[^、]{2,30}?关于[^《》]{4,200}?等(?:情况|工作)的报告", clause):
             out.append((clause, action, m.end(), m.end() + len(clause)))  # 关于A、B和C等情况的报告: one title
         else:
@@ -2285,7 +2311,7 @@ def _plain_documents(text: str) -> list[tuple[str, str, int, int]]:
                 pos += 2
             more = _doc_clause(text, pos + 1)
             t = more.replace("《", "").replace("》", "")
-            if not (_ends_with_any(t, L.DOC_SUFFIXES) and len(t) <= 120):
+            if not (_ends_with_any(t, _DOC_SUFFIXES) and len(t) <= 120):
                 break
             out.append((issuer + t, action, pos + 1, pos + 1 + len(more)))
             pos += 1 + len(more)
@@ -2296,7 +2322,7 @@ def _plain_documents(text: str) -> list[tuple[str, str, int, int]]:
             while text[p2:p2 + 1] in ("，", ",") and len(pieces) < 8:
                 more = re.split(r"[，。；：,;:]", text[p2 + 1:p2 + 121], maxsplit=1)[0]
                 core = re.sub(r"等(?:文件|事项)?$", "", more)
-                if not (6 <= len(core) <= 60 and _ends_with_any(core, L.DOC_SUFFIXES + ("安排",))
+                if not (6 <= len(core) <= 60 and _ends_with_any(core, _DOC_SUFFIXES + ("安排",))
                         and not _ends_with_any(core, L.DOC_NOT)) \
                         or "《" in core or "的" in core or re.match(r"(?:并|还|又|将|同时|会议|认真|确定|决定|同意|要求|强调|指出"
                                                                 r"|研究|审议|审查|讨论|协商|修订|通过|听取)", core):
@@ -2347,14 +2373,30 @@ def _plain_documents(text: str) -> list[tuple[str, str, int, int]]:
         if not re.search(r"建议(?:[，,：:]|的)", text[text.rfind("。", 0, m.start()) + 1:m.start()]):
             out.extend((m.group(1)[a + 1:b - 1], "studied", m.start(1) + a, m.start(1) + b)
                        for a, b in _book_titles(m.group(1)))
+    for m in _TREATY_MOTION_PLAIN.finditer(text):
+        if re.search(r"建议(?:[，,：:]|的)", text[text.rfind("。", 0, m.start()) + 1:m.start()]):
+            continue
+        # 关于提请审议批准A条约、B条约的议案 / …A条约的议案的说明、B条约的议案的说明: each treaty
+        p0 = m.start(1)
+        for part in re.split(r"(?:的议案的说明)?、", m.group(1)):
+            if re.search(_TREATY_END + "$", part) and 6 <= len(part) <= 80 \
+                    and not part.startswith(("有关", "相关", "上述", "这", "该", "两", "多")):  # (批准有关国际条约的议案)
+                out.append((part, "studied", p0, p0 + len(part)))
+            p0 += len(part) + 1
     for m in _DELIVERED.finditer(text):
         t = m.group(1) or m.group(2)
-        if t and not t.startswith(_NOT_DELIVERED) and _ends_with_any(t, L.DOC_SUFFIXES) and not _ends_with_any(t, L.DOC_NOT) \
+        if t and (not t.startswith(_NOT_DELIVERED) or _organ_before_about(t) and re.search(r"的[^的]{0,8}报告$", t)) and _ends_with_any(t, _DOC_SUFFIXES) and not _ends_with_any(t, L.DOC_NOT) \
                 and "《" not in t and len(t) <= 150:
             if "、" in t and m.group(2):  # 作的宪法和法律委员会关于A草案、关于B草案审议结果的报告
                 out.extend(_list_titles(t, m.start(2), "studied"))
             else:
                 out.append((t, "studied", m.start(), m.end()))
+                # 作的X委员会关于A的报告、关于B的报告: further reports of the same organ, its name shared
+                issuer = _organ_before_about(t)
+                p0 = m.end()
+                while m.group(2) and (mm := _MORE_REPORT.match(text, p0)):
+                    out.append((issuer + mm.group(1), "studied", mm.start(1), mm.end(1)))
+                    p0 = mm.end()
     for m in _DELIVERED_BARE.finditer(text):
         if not re.search(r"听取|会上|上午|下午|学习|辅导|讲座|专题", m.group(1)) \
                 and not any(m.start(2) >= a and m.start(2) < b for _, _, a, b in out):
@@ -2384,23 +2426,38 @@ def _plain_documents(text: str) -> list[tuple[str, str, int, int]]:
                 out.append((t, "studied", p0, p0 + len(part)))
             p0 += len(part)
     # 作的关于A的报告、B议案和任免案审议情况的汇报: A is an item whose review is reported on, not heard itself
-    return [t for t in out if not (t[1] == "studied" and re.match(r"[、和][^，。；]{0,150}?审议情况的汇报", text[t[3]:]))]
+    out = [t for t in out if not (t[1] == "studied" and re.match(r"[、和][^，。；]{0,150}?审议情况的汇报", text[t[3]:]))]
+    # 审议了刘某作的大会秘书处关于A的报告: the title with its issuer (read after 作的) replaces the bare 关于A的报告
+    # 审议了A草案表决稿 next to the draft A草案 read from the reports: one document
+    titles = {t[0] for t in out}
+    return [t for t in out if not (t[0].endswith("表决稿") and t[0][:-3] in titles) and not (t[0].startswith("关于") and any(
+        u[1] == t[1] and u[0].endswith(t[0]) and 2 <= len(u[0]) - len(t[0]) <= 20 for u in out))]
 
 
 # 向大会作政府工作报告 / 作关于国务院组织法修订草案的说明 / 听取了X作的…审议结果的报告: a report given to the meeting
 _DELIVERED = re.compile(r"(?:向(?:大会|会议|全会)|代表[\u4e00-\u9fff]{2,8})作了?(?:关于)?([^，。；、]{2,60}?)的说明"
                         r"|(?:向(?:大会|会议|全会)|代表[\u4e00-\u9fff]{2,8}?|听取了?[^，。；]{2,30}?)(?<![工创合写动协操运制著])"
-                        r"作(?:了|的)?([^，。；]{4,150}?报告)(?![会稿和及])")
+                        r"作(?:了|的)?([^，。；]{4,150}?报告)(?![会稿和及]|审议(?:和修改)?情况的汇报)")
 # 刘奇就常委会第十四次会议议程草案、日程安排和…列席人员名单草案等作了汇报: drafts reported on
 _REPORTED_ON = re.compile(r"就([^。；，]{4,200}?)等?作了?(?:汇报|说明)")
 # 李鸿忠作关于国务院组织法修订草案的说明: the draft is before the session
 _EXPLAINED = re.compile(r"作了?关于([^，。；《》、]{2,60}?(?:草案|修正案))的说明")
+def _organ_before_about(t: str) -> str:
+    """The issuing organ printed before 关于 (大会秘书处关于A的报告 -> 大会秘书处), else ""."""
+    k = t.find("关于")
+    return t[:k] if k > 0 and _ends_with_any(t[:k], L.ORGAN_SUFFIXES) and "的" not in t[:k] else ""
+
+
+_MORE_REPORT = re.compile(r"、(关于[^，。；、《》]{2,80}?的报告)(?=[，。；、]|$)")
 _DELIVERED_OF = re.compile(r"(?:分别)?作的(关于[^，。；《》]{2,150}?报告)(?=[，。；]|$)")
 # 国务院提出了关于提请审议耕地保护和质量提升法草案的议案: the draft is before the session
 _MOTION = re.compile(r"(?:提出了?|就|审议了[^，。；《》]{0,20}?)(?:关于)?提请审议([^，。；《》]{2,160}?(?:草案|修正案))的"
                      r"(?:[两三四五六七八九十]个)?议案")
 # 作了关于提请审议批准《A条约》的议案的说明: the treaty is before the session
 _TREATY_MOTION = re.compile(r"关于提请审议批准((?:《[^《》]{4,80}》)+)的(?:[两三四五六七八九十]个)?议案")
+_TREATY_END = r"(?:条约|协定|公约|议定书)"
+_TREATY_MOTION_PLAIN = re.compile(r"关于提请审议批准([^，。；《》、]{4,80}?" + _TREATY_END + r"(?:(?:的议案的说明)?、[^，。；《》、]{4,80}?"
+                                  + _TREATY_END + r")*)的(?:[两三四五六七八九十]个)?议案")
 # 生态环境部副部长赵英民作了关于2023年度环境状况…的报告。: a whole sentence giving a report to the session
 _DELIVERED_BARE = re.compile(r"(?:^|[。；]|委托，)([^，。；]{2,30}?)(?<![工创合写动协操运制著])作了(关于[^，。；《》]{4,150}?的(?:审计)?(?:工作)?报告)(?=[。；]|$)")
 # 审计长甲作了关于A的审计工作报告，乙作了关于B的报告，丙作了关于C的报告。: reports given in a chain of clauses
@@ -2412,6 +2469,7 @@ _DRAFTED_FOR = re.compile(r"关于([^，。；《》]{2,200}?代拟稿)的(?:汇
 _NOT_DELIVERED = ("专题", "辅导", "重要", "主旨", "书面", "大会", "交流", "述职", "形势", "学术")
 
 
+_REF_ADOPT_DRAFTS = re.compile(r"通过了?(?:上述|这些|这个|该|[两三四五六七八九十]个)报告(?:和|及)[^，。；]{0,6}?草案表决稿")
 _REF_ADOPT = re.compile(r"通过了?[^，。；]{0,12}?(?:(?:这|上述|这些)?[一二三四五六七八九十两几]+(?:个|件|项)|这(?:个|份|项))"
                         r"([\u4e00-\u9fff]{2,12}?(?:报告|草案|修改稿|决定|议案))")
 
@@ -2420,7 +2478,7 @@ _REF_ADOPT = re.compile(r"通过了?[^，。；]{0,12}?(?:(?:这|上述|这些)?
 _PERSONNEL_DOC = re.compile(r"(?:干部|人事|领导)(?:任职|任免|职务调整)的(?:通知|决定)$|职务调整的(?:通知|决定)$"
                             r"|^[^关《》〈〉]{2,12}?(?:委|政府|常委会|办公厅|组织部)的(?:决定|通知)$")
 _GENERIC_DOCS = {"草案", "决定草案", "法律草案", "草案修改稿", "修改稿", "表决稿", "代拟稿", "决议草案", "议案", "报告",
-                 "审查结果报告", "审议结果报告", "决议草案代拟稿", "决定草案代拟稿", "修订草案表决稿", "修订草案修改稿"}
+                 "审查结果报告", "审议结果报告", "决议草案代拟稿", "草案表决稿", "决定草案代拟稿", "修订草案表决稿", "修订草案修改稿"}
 
 
 def _strip_paren(t: str) -> str:
@@ -2430,13 +2488,13 @@ def _strip_paren(t: str) -> str:
 def _doc_clause(text: str, start: int) -> str:
     """The text after a document verb up to the end of its clause (a 《》 inside a title does not end it)."""
     clause = re.split(r"[，。；：,;:]", text[start:], maxsplit=1)[0]
-    if clause.startswith("关于") and not _ends_with_any(clause, L.DOC_SUFFIXES) and text[start + len(clause):][:1] == "，":
+    if clause.startswith("关于") and not _ends_with_any(clause, _DOC_SUFFIXES) and text[start + len(clause):][:1] == "，":
         more = re.split(r"[，。；：,;:]", text[start + len(clause) + 1:], maxsplit=1)[0]
-        if len(more) <= 40 and _ends_with_any(more, L.DOC_SUFFIXES) and "、" not in more:
+        if len(more) <= 40 and _ends_with_any(more, _DOC_SUFFIXES) and "、" not in more:
             clause = clause + "，" + more  # 关于免去…职务，撤销其委员资格的决定: one title
     # …的报告并开展专题询问: the list ends before a second verb
     for mm in re.finditer(r"并|等(?:文件|事项)?(?=$)", clause):
-        if _ends_with_any(clause[: mm.start()], L.DOC_SUFFIXES):
+        if _ends_with_any(clause[: mm.start()], _DOC_SUFFIXES):
             return clause[: mm.start()]
     return clause
 
@@ -2450,21 +2508,21 @@ def _spread_tail(texts: list[str]) -> list[str]:
     n = len(mids[0]) if mids else None
     first = texts[0]
     m = re.match(r"(.+?)(?:和|及)([\u4e00-\u9fff]{2,4})$", first)
-    doc0 = m.group(1) if m and _ends_with_any(m.group(1), L.DOC_SUFFIXES) else None
+    doc0 = m.group(1) if m and _ends_with_any(m.group(1), _DOC_SUFFIXES) else None
     if n is None:
         n = len(m.group(2)) if doc0 else None
     if n is None or not 2 <= n <= 4 or any(len(t) != n for t in mids) or len(last) <= n + 1:
         return []
     tail = last[n:]
     if not re.fullmatch(r"(?:工作)?(?:计划|要点|规划|方案|报告|总结)", tail) \
-            or any(_ends_with_any(t, L.DOC_SUFFIXES) for t in mids):
+            or any(_ends_with_any(t, _DOC_SUFFIXES) for t in mids):
         return []  # (访问俄罗斯、蒙古国、韩国并…的书面报告 is one title)
     if doc0 is not None:
         if len(m.group(2)) != n:
             return []
         prefix = re.sub(r"(?:工作)?[\u4e00-\u9fff]{2}$", "", doc0)
         mods = [m.group(2)]
-    elif len(first) >= n and not _ends_with_any(first, L.DOC_SUFFIXES) and re.fullmatch(r"[\u4e00-\u9fff\d]+", first):
+    elif len(first) >= n and not _ends_with_any(first, _DOC_SUFFIXES) and re.fullmatch(r"[\u4e00-\u9fff\d]+", first):
         prefix, mods = first[:-n], [first[-n:]]
     else:
         return []
@@ -2488,7 +2546,7 @@ def _list_titles(clause: str, base: int, action: str) -> list[tuple[str, str, in
             items.append((pos, item))
         pos += len(item) + 1
     texts = [re.sub(r"^(?:新修订的|修订后的|修改后的|新制定的|" + _VETTED + ")", "", it).strip() for _, it in items]
-    ends = [bool(_ends_with_any(_strip_paren(t.replace("》", "")), L.DOC_SUFFIXES)) for t in texts]
+    ends = [bool(_ends_with_any(_strip_paren(t.replace("》", "")), _DOC_SUFFIXES) or _PAREN_DRAFT.search(t)) for t in texts]
     out_titles: list[tuple[str, int, int]] = []
     spread = _spread_tail(texts)
     if spread:
@@ -2502,7 +2560,7 @@ def _list_titles(clause: str, base: int, action: str) -> list[tuple[str, str, in
         k = last.rfind(tail)
         frame = last[k + 2:] if k > 0 else ""
         organ = texts[0][: texts[0].index("关于")]
-        if frame and _ends_with_any(frame, L.DOC_SUFFIXES) and all(t.endswith(tail) for t in texts[:-1]):
+        if frame and _ends_with_any(frame, _DOC_SUFFIXES) and all(t.endswith(tail) for t in texts[:-1]):
             for (p0, it), t in zip(items, texts):
                 core = t[len(organ):] if organ and t.startswith(organ) else t
                 core = core[: core.rfind(tail) + 2] if t is last else core
@@ -2527,7 +2585,7 @@ def _list_titles(clause: str, base: int, action: str) -> list[tuple[str, str, in
             k = last.rfind(tail)
             frame = last[k + 2:] if k > 0 else ""
             organ = texts[0][: texts[0].index("关于")]
-            if frame and _ends_with_any(frame, L.DOC_SUFFIXES):
+            if frame and _ends_with_any(frame, _DOC_SUFFIXES):
                 for (p0, it), t in zip(items, texts):
                     core = t[len(organ):] if organ and t.startswith(organ) else t
                     core = core[: core.rfind(tail) + 2] if t is last else core
@@ -2567,18 +2625,19 @@ def _list_titles(clause: str, base: int, action: str) -> list[tuple[str, str, in
             title = title[lead_m.end():]  # (全国人大常委会关于提请审议…的议案 keeps its 关于 frame)
         if "关于" in title[1:] and re.search(r"(?:的|提出|分别)", title[: title.index("关于")]):
             title = title[title.index("关于"):]
-        if "和" in title and not _ends_with_any(title.split("和")[0], L.DOC_SUFFIXES) and k > 0 \
+        if "和" in title and not _ends_with_any(title.split("和")[0], _DOC_SUFFIXES) and k > 0 \
                 and re.search(r"会议", title.split("和", 1)[1]):
             title = title.split("和", 1)[1]  # 日程安排和十四届全国人大三次会议议程草案: the titled part
         j = title.rfind("会议")
         if k == 0 or (0 < j < len(title) - 2 and not title.startswith("关于")):
             prefix = title[: j + 2] if 0 < j < len(title) - 2 and not title.startswith("关于") else ""
-        elif prefix and not title.startswith(("关于", prefix)) and "会议" not in title:
+        elif prefix and not title.startswith(("关于", prefix, prefix[:4])) and "会议" not in title and "的" not in title:
+            # (全国政协2024年…工作情况的报告 after …会议议程（草案）: a full title of its own)
             title = prefix + title
         title = shared_issuer + title
         parts = [title]
         both = re.split(r"(?<=[稿案法划要告）])(?:和|及)", title, maxsplit=1)
-        if len(both) == 2 and all(_ends_with_any(_strip_paren(x), L.DOC_SUFFIXES) for x in both) \
+        if len(both) == 2 and all(_ends_with_any(_strip_paren(x), _DOC_SUFFIXES) for x in both) \
                 and not ("关于" in both[1] and "关于" not in both[0]) \
                 and (not title.startswith("关于") or re.search(r"的[\u4e00-\u9fff]{1,3}$", both[0])):
             parts = both  # (关于“十四五”规划和2035年远景目标纲要…报告 is one title)
@@ -2586,10 +2645,10 @@ def _list_titles(clause: str, base: int, action: str) -> list[tuple[str, str, in
             if len(_strip_paren(both[1])) <= 4 and 0 < j:  # …会议议程（草案）和日程（草案） -> …会议日程（草案）
                 parts = [both[0], both[0][: j + 2] + both[1]]
         elif len(both) == 2 and both[0].endswith(("草案", "稿")) and not title.startswith("关于") \
-                and not _ends_with_any(_strip_paren(both[1]), L.DOC_SUFFIXES) and len(both[1]) <= 6:
+                and not _ends_with_any(_strip_paren(both[1]), _DOC_SUFFIXES) and len(both[1]) <= 6:
             parts = [both[0]]  # 常委会第十五次会议议程草案和日程安排: the draft is the document
         for t in parts:
-            if re.search(r"等(?:议案|文件|报告|草案)$|[\d一二三四五六七八九十两几]个|这些|上述|(?:^|的)有关(?:决定|法律|议案|报告|草案|任免)", t) \
+            if re.search(r"等(?:议案|文件|报告|草案)$|[\d一二三四五六七八九十两几]个(?:[^、]{0,10}$|[^、]{0,6}?(?:委员会|法律|草案|报告|议案|条约|决定))|这些|这(?:个|份|项|一)|上述|(?:^|的)有关(?:决定|法律|议案|报告|草案|任免)", t) \
                     or t in _GENERIC_DOCS:
                 continue  # 三个法律草案修改稿, 财政经济委员会的三个审查结果报告: references, not titles
             inner = t.find("《")
@@ -2599,7 +2658,7 @@ def _list_titles(clause: str, base: int, action: str) -> list[tuple[str, str, in
             if t.startswith(("相关", "有关")) or len(t) <= 4 and t.endswith(("草案", "报告", "稿", "计划", "要点", "选题")) \
                     or t.endswith(("贺信", "贺电")) and "关于" not in t:
                 continue  # 决定草案, 预算报告, 习近平主席的贺信: a kind of document or a short form, not a title
-            if 3 <= len(t) <= 120 and not t.startswith(("该", "此", "这", "上述")) and _ends_with_any(_strip_paren(t), L.DOC_SUFFIXES) \
+            if 3 <= len(t) <= 120 and not t.startswith(("该", "此", "这", "上述")) and _ends_with_any(_strip_paren(t), _DOC_SUFFIXES) \
                     and not _ends_with_any(t, L.DOC_NOT) and not any(x in t for x in ("精神", "重要讲话")):
                 out.append((t, action, start, start + len(item)))
     return out

@@ -1341,3 +1341,76 @@ def test_reports_and_voting_drafts_adopted_together():
     assert {("某某委员会关于甲法修订草案修改稿修改意见的报告", "adopted"), ("甲法修订草案", "adopted"),
             ("大会秘书处关于代表提出议案处理意见的报告", "adopted")} <= got
     assert not any(a == "studied" for _, a in got) and not any(t.endswith("表决稿") for t, _ in got)
+
+
+def test_heard_reports_spread_over_quoted_topics():
+    got = _docs_of("政协常委会会议8日开幕。开幕会听取了有关专门委员会关于开展“推进甲乙协同发展”“健全丙丁机制，促进戊己建设”"
+                   "等调研情况的报告。")
+    assert got == {("关于开展“推进甲乙协同发展”调研情况的报告", "studied"),
+                   ("关于开展“健全丙丁机制，促进戊己建设”调研情况的报告", "studied")}
+
+
+def test_proposed_name_lists_voted_on():
+    got = _docs_of("大会主席团8日举行第五次会议。主席团第四次会议提出某某委员会主任、某某法院院长人选名单后，各代表团进行了酝酿。"
+                   "代表们对2个人选名单表示赞成。会议分别经过表决，决定将上述人选作为正式候选人。")
+    assert got == {("某某委员会主任人选名单", "adopted"), ("某某法院院长人选名单", "adopted")}
+    got = _docs_of("大会主席团8日举行第五次会议。主席团第四次会议提出某某委员会主席、副主席、秘书长人选名单后，各代表团进行了酝酿。"
+                   "会议经过表决，决定提请大会选举。")
+    assert got == {("某某委员会主席、副主席、秘书长人选名单", "adopted")}
+
+
+def test_draft_marked_after_book_title():
+    got = _docs_of("中共中央政治局3日召开会议，讨论国务院拟提请某某会议审议的《甲乙工作报告》稿。")
+    assert got == {("甲乙工作报告稿", "studied")}
+    got = _docs_of("中央政治局3日召开会议。会议听取了《关于甲乙的决定》稿在一定范围征求意见的情况报告。")
+    assert ("关于甲乙的决定稿", "studied") not in got
+
+
+def test_book_title_only_referred_to_is_no_document():
+    # the drafting work is studied, a text issued by another body, a verb phrase as a topic
+    assert _docs_of("某某领导小组3日召开会议，深入研究《甲乙纲要草案》编制工作。") == set()
+    assert _docs_of("某某领导小组3日召开会议。会议指出，近日，中共中央办公厅印发《关于开展甲乙教育的通知》。要认真学习领会。") == set()
+    assert _docs_of("中央政治局3日召开会议。会议指出，制定出台《甲乙问责规定》，就是要压实责任。") == set()
+    assert _docs_of("《甲乙文集》出版座谈会3日在京召开。他表示，学习《甲乙文集》第二卷，最重要的就是深刻领悟思想。") == set()
+    assert _docs_of("区委常委会3日召开会议，会议审议通过《甲乙实施方案》，同意印发《关于丙丁的通知》。") == {
+        ("甲乙实施方案", "adopted"), ("关于丙丁的通知", "issued")}
+
+
+def test_speakers_listed_before_xianhou_fayan_with_qi_given_name():
+    f = run("7月3日，中共中央召开党外人士座谈会。座谈会上，民革中央主席郑某某、无党派人士代表孙其明先后发言。")
+    assert {("郑某某", "spoke"), ("孙其明", "spoke")} <= roles(f)
+
+
+def test_counted_members_at_a_cppcc_session_get_the_member_post():
+    f = run("习近平6日下午看望了参加全国政协十四届四次会议的某某界委员，并参加联组会。"
+            "联组会上，王某某、李某某等2位委员，分别就甲乙问题作了发言。")
+    assert {("王某某", "spoke"), ("李某某", "spoke")} <= roles(f)
+    assert {("王某某", "中央", "全国政协委员"), ("李某某", "中央", "全国政协委员")} <= posts(f)
+
+
+def test_lecture_given_is_reported():
+    f = run("12月2日上午，国务院进行第六次专题学习。国务院总理李强主持专题学习。某某大学教授张某某作了讲解。")
+    assert ("张某某", "reported") in roles(f)
+
+
+def test_instruction_on_a_topic_from_afar_is_no_speech():
+    f = run("习近平近日就中央和国家机关学习贯彻某某全会精神、推动机关党建高质量发展作出重要指示强调，要当好排头兵。"
+            "习近平强调，要建设模范机关。某某座谈会31日在京召开。蔡奇出席会议并讲话。")
+    assert not any(p == "习近平" for p, _ in roles(f)) and ("蔡奇", "attended") in roles(f)
+
+
+def test_briefing_topic_and_planned_event_give_no_roles():
+    f = run("5月7日，外交部就习近平主席出席某某论坛部长级会议开幕式举行中外媒体吹风会。据介绍，国家主席习近平将出席会议开幕式。"
+            "习近平主席将分别为来华访问并出席会议开幕式的某国国王甲乙丙、某国总统丁戊举行国事活动。")
+    assert roles(f) == set()
+
+
+def test_unnamed_group_joined_to_speakers_and_chief_adviser():
+    f = run("27日上午，某某论坛年会开幕式举行。老挝总理宋某、孟加拉国临时政府首席顾问尤某某及工商界代表先后致辞。")
+    assert {("宋某", "spoke"), ("尤某某", "spoke")} <= roles(f)
+    assert ("尤某某", None, "孟加拉国临时政府首席顾问") in posts(f)
+
+
+def test_lecture_with_quoted_title_containing_a_comma():
+    f = run("常委会会议3日闭幕。闭幕会后，某某部部长张某某应邀作题为“推动甲乙发展，加快丙丁建设”的学习讲座。")
+    assert ("张某某", "reported") in roles(f)

@@ -32,7 +32,7 @@ NOT_GIVEN = set("的了在和与及等是为对向就从于到也还都将已把
 TITLE_ONLY_SURNAMES = set("于")
 
 #: Characters of NOT_GIVEN that do begin real two-character given names (武向平, 王从军): allowed there only.
-GIVEN_FIRST_OK = set("向从之月")
+GIVEN_FIRST_OK = set("向从之月其")
 
 # Rank words that end a title (longest match wins: 常务副主任 over 副主任 over 主任).
 RANKS = (
@@ -143,7 +143,8 @@ INTERNATIONAL_PREFIXES = ("国际", "联合国", "世界", "亚奥", "欧盟", "
 
 #: Ranks printed only in foreign titles (伊朗代外长, 白俄罗斯空军司令, 科威特王储): taken after a country's name
 #: or an international organisation's, never on their own (a Chinese 司令员 keeps its full rank).
-FOREIGN_RANKS = ("司令", "外长", "防长", "外交大臣", "国防大臣", "王储", "国务卿", "总参谋长", "参谋长", "埃米尔", "总督")
+FOREIGN_RANKS = ("司令", "外长", "防长", "外交大臣", "国防大臣", "王储", "国务卿", "总参谋长", "参谋长", "埃米尔", "总督",
+                 "首席顾问")
 
 #: Royal styles (约旦亲王, 泰国公主): they introduce a transliterated name but are no post.
 ROYAL_STYLES = ("亲王", "公主", "王子", "王妃", "王后", "王太子")

@@ -32,7 +32,7 @@ from ..segment import segment
 from . import lexicon as L
 from .dictionary import Dictionary
 
-RULES_VERSION = "2026.11.17"
+RULES_VERSION = "2026.11.18"
 
 
 @lru_cache(maxsize=1)
@@ -1389,6 +1389,9 @@ class RuleExtractor:
             if not hon and w.text[rel:rel + 2] in ("委员", "常委") and w.text[rel + 2:rel + 3] != "会" \
                     and not any(ms <= rel < me for ms, me in w.masked):
                 hon = w.text[rel:rel + 2]  # 丛斌委员和列席会议的…: a member title after a listed name
+            if not hon and p.post_end == p.end and (mm := _COUNTED_MEMBERS.match(w.text, rel)):
+                p.post_end = p.end + mm.end() - rel  # 王某、李某等6位委员: the member title closes the list
+                p.honorific = mm.group(1)
             if hon and p.post_end == p.end:
                 p.post_end = p.end + len(hon)
                 p.honorific = hon
@@ -1452,6 +1455,9 @@ class RuleExtractor:
                 plist = [p for p in plist if not any(a <= p.start - w.cstart < b for a, b in quotes)]
             # 正如习近平主席指出，…: a speaker quoting someone, who takes no role here
             plist = [p for p in plist if not re.search(r"(?:正如|正像|如同|按照|根据)$", w.text[max(0, p.start - w.cstart - 3):p.start - w.cstart])]
+            # 外交部就习近平主席出席…举行吹风会: the leader's attendance is the briefing's topic, not an event held
+            if _BRIEFING.search(w.text):
+                plist = [p for p in plist if not _TOPIC_LEAD.search(w.text, max(0, p.start - w.cstart - 14), p.start - w.cstart)]
             # 丁薛祥表示，…。习近平主席强调，…: a leader named with an honorific and quoted by the speaker
             # 韩正表示，…。今年3月，习近平主席提出…: also further on in the speaker's paragraph
             quoted = [p for p in plist if p.honorific in ("主席", "总书记") and re.match(
@@ -1488,6 +1494,8 @@ class RuleExtractor:
                         r"(?:等人?)?的(?:陪同|陪伴)下", w.text[plist[k + 1].post_end - w.cstart:]):
                     roles, joins = ["attended"], False  # 李克强在洪森的陪同下检阅仪仗队: both present
                 rel = _RELATIVE_CUE.search(_mask(w.text, w.masked, max(0, p.start - w.cstart - 14), p.start - w.cstart))
+                if rel and _FUTURE.search(_mask(w.text, w.masked, max(0, p.start - w.cstart - 60), p.start - w.cstart)):
+                    rel = None  # 将为来华访问并出席会议开幕式的某国总统举行国事活动: a planned event, nobody present yet
                 if rel:  # 列席会议的刘忻: this name's own role
                     assign([p], [L.ROLE_CUES[rel.group(1)]], w)
                 if not roles and re.match(r"(?:等)?(?:就|围绕|针对)", segment_text):
@@ -1509,6 +1517,10 @@ class RuleExtractor:
                     if m:
                         roles = _predicate(_rest(w, m.end()))[0]
                 group.append(p)
+                if roles and _PLANNED.search(w.text, max(0, max(w.text.rfind(c, 0, group[0].start - w.cstart) for c in "，。；") + 1),
+                                             group[0].start - w.cstart):
+                    roles = []  # 习近平主席将分别为…的A、B举行国事活动: a planned event; the names are its future guests
+                    joins = False
                 if roles:
                     if subjects:
                         assign(subjects, roles, w)
@@ -1553,6 +1565,8 @@ class RuleExtractor:
         from the context (the paper's province)."""
         attending = {p.person for p in participations}
         body = next((b for m in meetings for key, b in L.MEMBER_BODIES if key in m.name), None)
+        if body is None and any(_AT_CPPCC_SESSION.search(w.text) for w in works):
+            body = "全国政协"  # 看望参加全国政协十四届四次会议的…委员: members at the CPPCC session
         out = []
         for p in persons:
             if not p.honorific:
@@ -1742,6 +1756,11 @@ class RuleExtractor:
                 title = text[s + 1:e - 1].strip()
                 if not title or _other_body_acts(text, s, names.get(current, "")):
                     continue
+                if _TITLE_AS_MODIFIER.match(text, e) or _TOPIC_CLAUSE.match(text, e):
+                    prev = None  # 研究《X》编制工作 / 制定出台《X》，就是要…: the work or the act is the object, not the text
+                    continue
+                if re.match(r"稿(?![\u4e00-\u9fff])|稿(?=[和及、等])", text[e:e + 2]):
+                    title += "稿"  # 讨论…《政府工作报告》稿: the draft text (…》稿在…征求意见的情况 keeps the name)
                 action = issuer = None
                 if prev is not None and re.fullmatch(r"[、和及与\s]*(?:新版)?", text[prev[0]:s]):
                     action, issuer = prev[1], prev[2]
@@ -1764,6 +1783,11 @@ class RuleExtractor:
                             between = re.sub(r"^新版", "", between)  # 签署了…、新版《…纲要》
                         # 传达了自治区党委办公厅印发的《…》: the organ that issued the text is its issuer
                         between = re.sub(r"(?<=[厅办部委局院府会])(?:印发|下发|制定|出台|发布)的$", "", between)
+                        # 讨论国务院拟提请…会议审议的《政府工作报告》稿: the draft is discussed; the later review is elsewhere
+                        if v in ("讨论", "审议", "研究", "学习"):
+                            between = re.sub(r"^[^，。；《》]{0,12}?拟?提请[^，。；《》]{2,40}?(?:审议|审查)的$", "", between)
+                        if between == "" and v in ("印发", "发布", "出台") and _issued_by_other(before[:k], names.get(current, "")):
+                            break  # 近日，中共中央办公厅印发《X》: another body's act, reported to the meeting
                         if between == "" or (len(between) <= 25 and _ends_with_any(between, L.ORGAN_SUFFIXES)
                                              and not re.search(r"[，。；、]", between)):
                             action = _BOOK_DOC_ACTIONS[v]
@@ -1787,6 +1811,20 @@ class RuleExtractor:
                                               and 2 <= len(k[0]) - len(title) <= 20 for k in out):
                     out[key] = DocumentAction(title, action, current, None,
                                               self._evidence(article, w, w.cstart + s, w.cstart + e))
+        # 主席团提出A主任、B院长人选名单后，各代表团…酝酿。…会议分别经过表决: the name lists the meeting voted on
+        for i, w in enumerate(works):
+            for m in _PROPOSED_LIST.finditer(w.text):
+                if not any(_VOTED.search(x.text) for x in works[i + 1:i + 4]):
+                    continue
+                items = m.group(1)[:-4].split("、")
+                if len(items) > 1 and all(len(x) >= 5 and re.search(r"(?:会|院|委|部|署|局|行|厅)[\u4e00-\u9fff]{1,4}$", x)
+                                          for x in items):
+                    titles = [x + "人选名单" for x in items]  # each organ's own list (3个人选名单)
+                else:
+                    titles = [m.group(1)]  # 主席、副主席、秘书长人选名单: one list for one body
+                for t in titles:
+                    out.setdefault((t, "adopted"), DocumentAction(t, "adopted", current, None,
+                                                                  self._evidence(article, w, w.cstart + m.start(1), w.cstart + m.end(1))))
         # 通过了这三个审议结果的报告: the reports studied earlier in the article are adopted
         for w in works:
             for m in _REF_ADOPT.finditer(w.text):
@@ -1888,7 +1926,7 @@ _ALLOWED_RESIDUE = re.compile(
     r"|(?:[在到赴].{0,24}?)?(?:考察|调研|视察)了?并?(?:在.{0,8})?"
     r"|代表[^，,、；。：向]{0,14}?(?:中央|委员会|组委会|团体|单位|党派|政府|人民|方面|各界|组织|协会|集体|学校|人员|机关|部门)"
     r"(?:作了?|发表了?)?)?")  # 代表各人民团体致贺词: speaking on behalf of a body
-_LEAD_FILLER = re.compile(r"作为[^，。；]{1,20}?代表[，,]?|以及[^，。；]{1,30}?(?:代表|人士|嘉宾|成员|官员|专家|学者)等?(?:约|近|逾|超过)?[\d一二三四五六七八九十百千万]*(?:余|多)?人|在[^，。；]{1,30}?[主分]会场(?:[和及与][^，。；]{1,20}?[主分]会场)*|代表[\u4e00-\u9fff]{1,15}$|[省市区县州]委常委|[省市区县州](?:级)?领导|来自[^，。；]{1,40}?(?:代表|人士|嘉宾|贵宾|成员|官员|领导人)|[\u4e00-\u9fff、]{0,70}?(?:有关部门|有关方面|有关单位)?负责(?:同志|人)|等(?:外国|各国|外方|与会|中外|知名)?前?(?:领导人|政要|专家学者|专家|学者|企业家)们?"
+_LEAD_FILLER = re.compile(r"作为[^，。；]{1,20}?代表[，,]?|(?:以及|及)[\u4e00-\u9fff]{1,8}?(?:界|企业|青年|群众|各方)代表(?=先后|分别|也|共同|一起|相继|$)|以及[^，。；]{1,30}?(?:代表|人士|嘉宾|成员|官员|专家|学者)等?(?:约|近|逾|超过)?[\d一二三四五六七八九十百千万]*(?:余|多)?人|在[^，。；]{1,30}?[主分]会场(?:[和及与][^，。；]{1,20}?[主分]会场)*|代表[\u4e00-\u9fff]{1,15}$|[省市区县州]委常委|[省市区县州](?:级)?领导|来自[^，。；]{1,40}?(?:代表|人士|嘉宾|贵宾|成员|官员|领导人)|[\u4e00-\u9fff、]{0,70}?(?:有关部门|有关方面|有关单位)?负责(?:同志|人)|等(?:外国|各国|外方|与会|中外|知名)?前?(?:领导人|政要|专家学者|专家|学者|企业家)们?"
                           r"|(?<=等)(?:约|近)?[\d一二三四五六七八九十两]+(?:位|名|人)(?:同志|委员|常委|代表|专家|嘉宾|企业家|企业负责人|负责人)?"
                           r"|[\u4e00-\u9fff]{0,20}?(?:老同志|全体成员|各界人士|干部群众|各族群众|群众代表|团成员|组成员|委员会委员|负责人)")
 
@@ -1923,9 +1961,9 @@ def _lead_roles(before: str) -> list[str]:
 
 _OBJECT_NAME = re.compile(r"(?:同志)?为核心|(?:同志)?的|(?:总书记|主席)?(?:的)?(?:重要讲话|重要指示|重要论述|贺信|贺电)")
 _SPEECH_OPEN = re.compile(r"(?:指出|强调|表示|认为|要求|希望|说|提出)[，：:]")
-_INSTRUCTS = re.compile(r"[^，。；]{0,30}?(?:作出|做出)(?:重要)?(?:指示|批示)")
+_INSTRUCTS = re.compile(r"[^，。；]{0,30}?(?:作出|做出)(?:重要)?(?:指示|批示)|[^，。；就]{0,12}就[^，。；]{2,80}?(?:作出|做出)(?:重要)?(?:指示|批示)")
 
-_REPORT_RE = re.compile(r"(.{0,6}?)作(?!出)[^，。；]{0,200}?(?:报告|说明|讲座|汇报|辅导)")
+_REPORT_RE = re.compile(r"(.{0,6}?)作(?!出)(?:[^，。；“]|“[^“”]{0,80}”){0,200}?(?:报告|说明|讲座|汇报|辅导|讲解)")
 # 听取了镇党委书记A、镇长B的工作汇报 / 听取了X关于…的汇报: the report of the name just read
 _HEARD_REPORT = re.compile(r"(?:关于[^，。；]{2,80}?)?的(?:工作|情况|专题)?(?:汇报|报告|说明|通报)(?![会时中])")
 _EXPLAINED_TITLE = re.compile(r"(?:起草|修订|修改|制定)?(?:情况)?的说明")
@@ -1960,6 +1998,10 @@ def _chained_roles(clause: str, last: int, cues) -> list[str]:
     return out
 
 
+_PLANNED = re.compile(r"(?:将|即将|将要)(?:于|分别|为|同|与|出席|参加|主持|会见|举行|陪同)[^，。；]*$")
+_BRIEFING = re.compile(r"举行[^，。；]{0,10}?(?:吹风会|记者会|发布会)")
+_TOPIC_LEAD = re.compile(r"就(?:[^，。；、]{0,10}?(?:主席|总理|委员长|总书记|副总理|副主席))?$")
+_FUTURE = re.compile(r"(?:将|即将|将要|拟)[^，。；]{0,30}?(?:出席|参加|列席|陪同)[^，。；、]{0,10}的[^，。；、]{0,12}$")
 _RELATIVE_CUE = re.compile(r"(出席|参加|列席|陪同)[^，。；、]{0,10}的$")
 _COMITATIVE = re.compile(r"(?:在[^，。；、]{1,12}?)?(?:同|与|会同)")
 _ADDRESS = re.compile(r"(?:感谢|祝贺|欢迎|赞赏|赞扬|称赞)[^，。；]{0,30}?[，,](?=表示|指出|强调|说)")
@@ -2172,6 +2214,19 @@ def _article_date(works: list[_SentenceWork], published: Optional[date]) -> Opti
 #: Verbs before a 《》 title: the lexicon's, and texts a meeting issues (会议发表《…宣言》) or leaders sign
 #: (两国总理签署了《…联合公报》); 发表题为《…》的讲话 is a speech (题为 stands between).
 _BOOK_DOC_ACTIONS = {**L.DOC_ACTIONS, "发表": "issued", "签署": "adopted"}
+#: 研究《纲要草案》编制工作 / 《X》实施情况: the title only qualifies the work or the state of affairs acted on.
+_TITLE_AS_MODIFIER = re.compile(r"(?:的)?(?:编制|起草|制定|修订|修改|实施|执行|贯彻落实|落实|宣传|学习宣传)(?:工作|进展|情况(?!的说明))")
+#: 制定出台《X》，就是要… / 学习《X》第五卷，最重要的就是…: a verb phrase serving as the topic of a statement.
+_TOPIC_CLAUSE = re.compile(r"[^，。；《》]{0,6}[，,](?:最重要的|最根本的|首要的|关键|根本)?(?:就)?是")
+
+
+def _issued_by_other(before: str, meeting_name: str) -> bool:
+    """近日，中共中央办公厅印发《X》: is the subject printed right before the verb another body than the meeting?"""
+    subj = re.split(r"[，。；：,;:]", before)[-1]
+    subj = re.sub(r"^(?:近日|日前|此前|最近|前不久|[\d]{1,4}年|[\d]{1,2}月|[\d]{1,2}日)+", "", subj)
+    if not 4 <= len(subj) <= 20 or subj.startswith(("会议", "会上", "全会")) or not _ends_with_any(subj, L.ORGAN_SUFFIXES):
+        return False
+    return not meeting_name or not (subj in meeting_name or meeting_name.startswith(subj))
 _LONG_AGO = re.compile(r"(?:\d+|[一二三四五六七八九十]+)年前|去年|前年|当年|老一辈")
 #: Title endings of documents (lexicon) plus rules and codes of conduct (…工作规则, …组成人员守则).
 _DOC_SUFFIXES = L.DOC_SUFFIXES + ("规则", "守则", "工作总结")
@@ -2207,8 +2262,17 @@ def _heard_titles(text: str) -> dict[int, Optional[str]]:
 _HEARD_NAMED_REPORT = re.compile(r"听取了?(关于[^，。；、《》]{6,80}?(?:督查|检查|视察|调研|审计|评估)报告)(?=[，。；]|$)")
 
 
+#: 听取了X关于开展“A”“B”等调研情况的报告: a shared frame spread over quoted topics, one report per topic.
+_HEARD_TOPICS = re.compile(r"听取了?[^，。；“”]{0,40}?关于((?:开展|组织)?)((?:[、]?“[^“”]{2,80}”)+)等?"
+                           r"([\u4e00-\u9fff]{0,8}?情况的(?:报告|汇报))(?=[，。；、和]|$)")
+
+
 def _heard_reports(text: str) -> list[tuple[str, str, int, int]]:
-    return [(m.group(1), "studied", m.start(1), m.end(1)) for m in _HEARD_NAMED_REPORT.finditer(text)]
+    out = [(m.group(1), "studied", m.start(1), m.end(1)) for m in _HEARD_NAMED_REPORT.finditer(text)]
+    for m in _HEARD_TOPICS.finditer(text):
+        for t in re.finditer(r"“[^“”]{2,80}”", m.group(2)):
+            out.append(("关于" + m.group(1) + t.group(0) + m.group(3), "studied", m.start(2) + t.start(), m.start(2) + t.end()))
+    return out
 
 
 #: 全会审议通过《X》 reported at another meeting: the subject of the clause is another body.
@@ -2469,6 +2533,10 @@ _DRAFTED_FOR = re.compile(r"关于([^，。；《》]{2,200}?代拟稿)的(?:汇
 _NOT_DELIVERED = ("专题", "辅导", "重要", "主旨", "书面", "大会", "交流", "述职", "形势", "学术")
 
 
+_COUNTED_MEMBERS = re.compile(r"等[\d一二三四五六七八九十]{1,3}(?:位|名)(委员|常委)(?![会长])")
+_AT_CPPCC_SESSION = re.compile(r"参加(?:全国政协|政协第)[^，。；]{0,16}?会议的")
+_PROPOSED_LIST = re.compile(r"提出了?([^，。；《》]{4,120}?人选名单)后")
+_VOTED = re.compile(r"^会议(?:分别)?(?:经过|经)?表决")
 _REF_ADOPT_DRAFTS = re.compile(r"通过了?(?:上述|这些|这个|该|[两三四五六七八九十]个)报告(?:和|及)[^，。；]{0,6}?草案表决稿")
 _REF_ADOPT = re.compile(r"通过了?[^，。；]{0,12}?(?:(?:这|上述|这些)?[一二三四五六七八九十两几]+(?:个|件|项)|这(?:个|份|项))"
                         r"([\u4e00-\u9fff]{2,12}?(?:报告|草案|修改稿|决定|议案))")

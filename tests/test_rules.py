@@ -1414,3 +1414,99 @@ def test_unnamed_group_joined_to_speakers_and_chief_adviser():
 def test_lecture_with_quoted_title_containing_a_comma():
     f = run("常委会会议3日闭幕。闭幕会后，某某部部长张某某应邀作题为“推动甲乙发展，加快丙丁建设”的学习讲座。")
     assert ("张某某", "reported") in roles(f)
+
+
+# -- rules 2026.11.19 -------------------------------------------------------------------------
+
+def test_several_appointees_each_with_a_cppcc_committee_title():
+    f = run("政协第十四届全国委员会常务委员会第五次会议闭幕。经表决，会议决定增补张某伟、王某林为第十四届全国政协委员；"
+            "任命李某鹏为经济委员会副主任、张某伟为农业和农村委员会驻会副主任、王某林为教科卫体委员会副主任，"
+            "赵某明不再担任民族和宗教委员会驻会副主任。")
+    got = posts(f)
+    assert {("李某鹏", "中央", "全国政协经济委员会副主任"), ("张某伟", "中央", "全国政协农业和农村委员会驻会副主任"),
+            ("王某林", "中央", "全国政协教科卫体委员会副主任"), ("张某伟", "中央", "全国政协委员"),
+            ("王某林", "中央", "全国政协委员")} <= got
+    assert not any("为" in t for _, _, t in got)  # no '王某林为教科卫体委员会副主任' as a title
+    assert "赵某明" in {p.name for p in f.persons}
+
+
+def test_appointees_listed_after_commas_share_the_verb():
+    f = run("会议经表决，任命陈某为全国人大财政经济委员会副主任委员，周某华为全国人大华侨委员会副主任委员；"
+            "免去孙某的职务，任命钱某为某某部部长。")
+    got = posts(f)
+    assert ("周某华", "中央", "全国人大华侨委员会副主任委员") in got
+    assert not any(p.startswith("任命") for p, _, _ in got)
+
+
+def test_party_building_leading_group_title_with_de():
+    f = run("中央某某领导小组12日召开会议，中共中央政治局常委、中央党的建设工作领导小组组长甲乙丙主持会议并讲话。")
+    assert {("甲乙丙", "中央", "中共中央政治局常委"), ("甲乙丙", "中央", "中央党的建设工作领导小组组长")} <= posts(f)
+
+
+def test_letter_of_congratulation_sender_has_posts_but_no_role():
+    f = run("在某某学会成立30周年之际，中共中央总书记、国家主席、中央军委主席习近平发来贺信，表示热烈祝贺。"
+            "习近平在贺信中指出，学会作出了积极贡献。习近平强调，要继续努力。某某纪念座谈会17日在京举行。"
+            "会上宣读了习近平的贺信。中共中央政治局常委、全国政协主席王沪宁出席并讲话。")
+    assert {("习近平", "中央", "国家主席"), ("习近平", "中央", "中央军委主席")} <= posts(f)
+    assert not any(p == "习近平" for p, _ in roles(f)) and ("王沪宁", "spoke") in roles(f)
+
+
+def test_guest_after_met_with_le():
+    f = run("与会期间，丁某某分别会见了阿联酋总统穆某默德、赞比亚总统希某莱马，就加强合作交换意见。")
+    assert {("穆某默德", None, "阿联酋总统"), ("希某莱马", None, "赞比亚总统")} <= posts(f)
+
+
+def test_foreign_names_before_a_date_an_adverb_or_with_a_hyphen():
+    f = run("4日，委内瑞拉代理总统罗德里斯首次主持部长会议。委内瑞拉国防部长洛佩拉4日表示，坚决反对干涉。"
+            "古巴国家主席迪亚斯-卡内里4日表示，多名公民牺牲。")
+    got = posts(f)
+    assert {("罗德里斯", None, "委内瑞拉代理总统"), ("洛佩拉", None, "委内瑞拉国防部长"),
+            ("迪亚斯-卡内里", None, "古巴国家主席")} <= got
+    # statements reported by their day are not utterances at the meeting
+    assert not {p for p, _ in roles(f)} & {"洛佩拉", "迪亚斯-卡内里"}
+    f = run("伊朗驻某国大使馆建筑1日遭袭击。")
+    assert not posts(f)
+
+
+def test_un_prefix_shared_along_a_title_chain():
+    f = run("联合国副秘书长、环境规划署执行主任安诺某出席活动并致辞。")
+    assert {("安诺某", None, "联合国副秘书长"), ("安诺某", None, "联合国环境规划署执行主任")} <= posts(f)
+
+
+def test_attending_by_video_link():
+    f = run("国家副主席王某山以视频方式出席某某论坛开幕式并发表主旨演讲。")
+    assert ("王某山", "中央", "国家副主席") in posts(f) and ("王某山", "attended") in roles(f)
+
+
+def test_foreign_head_named_before_his_title_beside_a_leader():
+    f = run("王某某强调，习近平主席和拜里登总统已举行首次会晤。")
+    assert "拜里登" in {p.name for p in f.persons}
+
+
+def test_session_functions_decided_give_persons_but_no_posts():
+    f = run("某某大会主席团第一次会议举行。会议经过表决，决定赵某、钱某某、孙某、钟山、李某某为大会副秘书长。"
+            "会议指定，李某某兼任大会发言人。")
+    assert {"赵某", "钱某某", "孙某", "钟山", "李某某"} <= {p.name for p in f.persons}
+    assert not any("大会" in t for _, _, t in posts(f))
+
+
+def test_text_already_issued_by_another_organ_is_no_document():
+    f = run("某某领导小组12日召开会议。会议强调，中办已经印发《关于开展某某学习教育的通知》。")
+    assert not f.documents
+
+
+def test_removal_decision_title_with_a_comma_and_untitled_items():
+    f = run("常委会会议闭幕。会议追认关于免去张某某第十四届全国政协某某委员会副主任职务，撤销张某某、李某第十四届全国政协委员资格的决定。"
+            "会议还审议通过了政协第十四届全国委员会常务委员会关于设置某某委员会的决定（草案）和有关人事事项（草案）等，"
+            "审议并原则通过了政协全国委员会2023年工作要点。")
+    docs = {(d.title, d.action) for d in f.documents}
+    assert ("关于免去张某某第十四届全国政协某某委员会副主任职务，撤销张某某、李某第十四届全国政协委员资格的决定", "adopted") in docs
+    assert ("政协第十四届全国委员会常务委员会关于设置某某委员会的决定（草案）", "adopted") in docs
+
+
+def test_academy_member_titles_have_no_region():
+    f = run("闭幕会后举行学习讲座，中国社会科学院学部委员、某某大学教授王某应邀作题为“某某成果”的讲座。")
+    assert ("王某", None, "中国社会科学院学部委员") in posts(f)
+    f = run("闭幕会后举行学习讲座，中国科学院院士、某某大学校长张某某应邀作题为“某某成果”的讲座。")
+    assert ("张某某", None, "中国科学院院士") in posts(f)
+    assert parse_title("院士") is None and parse_title("某某院士") is None

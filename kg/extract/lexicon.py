@@ -38,7 +38,7 @@ GIVEN_FIRST_OK = set("向从之月其")
 RANKS = (
     "总书记", "第一书记", "副书记", "书记", "常委", "委员", "候补委员", "常务委员", "主任委员", "副主任委员",
     "常务副主任", "副主任", "主任", "常务副主席", "副主席", "主席", "副秘书长", "秘书长",
-    "常务副部长", "副部长", "部长", "党组书记", "党组副书记", "党组成员",
+    "常务副部长", "副部长", "部长", "党组书记", "党组副书记", "党组成员", "院士",
     "常务副省长", "副省长", "省长", "常务副市长", "副市长", "市长", "常务副区长", "副区长", "区长",
     "常务副县长", "副县长", "县长", "副州长", "州长", "副旗长", "旗长", "副盟长", "盟长",
     "副委员长", "委员长", "副总理", "总理", "国务委员", "副院长", "院长", "副检察长", "检察长",
@@ -57,7 +57,7 @@ HONORIFICS = (
 
 #: Functions held at one session only (大会主席团常务主席, 执行主席): they introduce a name, not a post.
 #: (中央代表团团长 stays a post: the two gold sets disagree on it, and it is printed like one.)
-EVENT_FUNCTIONS = ("主席团常务主席", "常务主席", "执行主席")
+EVENT_FUNCTIONS = ("主席团常务主席", "常务主席", "执行主席", "大会发言人", "大会秘书长", "大会副秘书长")
 
 #: Collective titles that introduce a list of names without giving each a post (市领导, 区委常委 lists).
 COLLECTIVE = ("领导", "领导同志", "负责同志", "有关负责同志", "群众代表", "基层代表", "各界代表", "青年代表",
@@ -341,3 +341,11 @@ T2S_TO = (
     "鸶鹪鹔鹩鹫鹇鹇鹬鹰鹭鸴㶉鹯䴙鹱鹲鸬鹴鹦鹳鹂鸾卤咸鹾碱盐丽麦麸面面曲曲面么黄黉点党黪霉黡黩黾鼋鼌鼍冬鼹齐斋赍齑齿龀龁龂龅龇"
     "龃龆龄出龈啮龊龉龋腭龌龙厐庞䶮龚龛龟䜤鿒"
 )
+
+# Special committees of the national CPPCC, printed without 全国政协 in its own appointments
+# (任命X为经济委员会副主任 at a 全国政协常委会 session).
+CPPCC_COMMITTEES = ("提案委员会", "经济委员会", "农业和农村委员会", "人口资源环境委员会", "教科卫体委员会",
+                    "社会和法制委员会", "民族和宗教委员会", "港澳台侨委员会", "外事委员会", "文化文史和学习委员会")
+
+# Academies whose members' titles (院士, 学部委员) are honours, not posts of a national organ: region null.
+ACADEMIES = ("中国科学院", "中国工程院", "中国社会科学院")

@@ -32,7 +32,7 @@ from ..segment import segment
 from . import lexicon as L
 from .dictionary import Dictionary
 
-RULES_VERSION = "2026.11.18"
+RULES_VERSION = "2026.11.19"
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +91,7 @@ _FOLLOW = tuple(L.ROLE_CUES) + L.HONORIFICS + (
     "介绍", "听取", "任", "担任", "出任", "被", "于", "今天", "昨天", "专程", "深入", "应邀", "一同", "先后", "同",
     "视察", "签署", "发表", "致", "要求", "希望", "提出", "回答", "接受", "将", "已", "当选", "主持", "召开", "所作",
     "作出", "同志", "常委", "委员", "围绕", "依次", "共同", "亲切", "邀请", "夫妇", "夫人", "讲述", "先期", "带队", "率队", "带领", "视频", "书面", "检查", "督查", "督导", "日前", "近日", "此前", "随后", "当天", "上午", "下午", "晚上", "在京", "抵达", "结束", "出发", "结合", "关于", "受",
+    "发来", "复信", "回信", "以视频",
 )
 
 # A well-known few, as HanLP dictionary forcing would add them: national leaders named without a
@@ -330,6 +331,12 @@ def parse_title(raw: str) -> Optional[TitleParse]:
         if tp is None or not rank or not t.endswith(rank):
             return tp
         return dataclasses.replace(tp, text=t, body=tp.body[: -len(rank)] + duty.group(0) + rank)
+    if t.endswith(("院士", "学部委员")):  # 中国科学院院士, 中国社会科学院学部委员: an academy's member, region null
+        academy = _starts_with_any(t, L.ACADEMIES)
+        if academy and t[len(academy):] in ("院士", "外籍院士", "学部委员"):
+            return TitleParse(t, None, t)
+        if t.endswith("院士"):
+            return None
     if _ends_with_any(t, L.EVENT_FUNCTIONS) and not any(v in t for v in ("主持", "出席", "召开", "的")):
         return TitleParse(t, None, t, former=True)  # 大会执行主席, 中央代表团副团长: a function at one event, not a post
     if t.startswith("前") and len(t) > 2:  # 前副总理: a former post
@@ -357,7 +364,8 @@ def parse_title(raw: str) -> Optional[TitleParse]:
         if len(t) - len(rank) - len(country) >= 2 and t[len(t) - len(rank) - 1] == "前":
             return TitleParse(t, None, t, former=True, foreign=True)  # 某国参议院国防委员会前主席: a former post abroad
         return TitleParse(t, None, t, foreign=True)  # 新加坡总理, 阿塞拜疆国民会议主席
-    if not t or len(t) > 40 or any(v in re.sub(r"会(?=副?议长$)", "", t) for v in (  # 中美洲议会议长: not a 会议
+    if not t or len(t) > 40 or any(v in re.sub(r"会(?=副?议长$)", "", t).replace(  # 中美洲议会议长: not a 会议
+            "党的建设工作领导小组", "党建设工作领导小组") for v in (  # 中央党的建设工作领导小组组长: 的 inside the name
             "主持", "出席", "召开", "会议", "参加", "指出", "强调", "的", "免去", "任命", "决定", "同意", "通过", "听取", "传达", "会见", "邀请")):
         return None
     collective = _ends_with_any(t, L.COLLECTIVE) is not None
@@ -443,6 +451,8 @@ def _tibetan(s: str) -> bool:
     return len(s) == 4 and (s[:2] in L.TIBETAN_NAME_PARTS or s[2:] in L.TIBETAN_NAME_PARTS)
 
 
+_PAIRED_FOREIGN_HEAD = re.compile(r"(?:主席|总书记|总理)(?:和|同|与)([\u4e00-\u9fff]{2,5}?)(?:总统|总理|首相)")
+_FOREIGN_NAME_ADVERBS = ("首次", "再次", "正式", "亲自", "专门")
 _SPEECH_IN = re.compile(r"在(?:视频)?(?:致辞|讲话|发言|演讲)中")  # 哈萨克斯坦总统某某在致辞中表示
 
 
@@ -452,8 +462,13 @@ def _foreign_name_end(text: str, start: int, limit: int) -> Optional[int]:
     while e < limit and (_CJK.match(text[e]) or text[e] in "-－" and e - start >= 2 and _CJK.match(text[e + 1:e + 2])) and (e - start < 2 or not starts_with_word(text, e, "follow")
                                                   and text[e] not in "以并时" and text[e:e + 2] != "通过" and not _SPEECH_IN.match(text, e)):
         e += 1
+    if e - start >= 4 and text[e - 2:e] in _FOREIGN_NAME_ADVERBS:
+        e -= 2  # 某国代理总统罗德里格斯首次主持: an adverb before the verb
     name = text[start:e]
     if not 2 <= len(name) <= 8 or e < limit and not (text[e] in "等和及" or text[e:e + 2] == "以及" or starts_with_word(text, e, "cue")
+                                                    or (text[e:e + 2] in _FOREIGN_NAME_ADVERBS
+                                                        or text[e].isdigit() and _DATE_AFTER.match(text, e, limit))  # 某某4日表示
+                                                    and all(c in L.TRANSLIT_CHARS or c in "-－" for c in name)
                                                     or text[e:e + 2] in ("一行", "夫妇", "在京", "在会", "共同", "一同",
                                                                          "分别", "一起", "邀请")) and not _SPEECH_IN.match(text, e) \
             and not (len(name) >= 3 and all(c in L.TRANSLIT_CHARS for c in name)
@@ -780,6 +795,14 @@ class RuleExtractor:
             before_delim, prev_delim = prev_delim, delim
             piece = text[cs:ce]
             parsed = self._parse_chunk(text, cs, ce)
+            if parsed is None and chain and before_delim == "、" and chain[-1][0].foreign \
+                    and chain[-1][0].text.startswith("联合国") and not piece.startswith("联合国"):
+                # 联合国副秘书长、环境规划署执行主任某某: the organisation's prefix is shared along the chain
+                synth = "联合国" + piece
+                sp = self._parse_chunk(synth, 0, len(synth))
+                if sp is not None and sp[0] and sp[1] is not None and all(tp.foreign for tp, _, _ in sp[0]):
+                    off = cs - 3
+                    parsed = ([(tp, max(cs, a + off), b + off) for tp, a, b in sp[0]], (sp[1][0] + off, sp[1][1] + off))
             if parsed is not None and organs and parsed[0]:
                 tp0, ts0, te0 = parsed[0][0]
                 rank = _rank_of(tp0.body)
@@ -900,7 +923,9 @@ class RuleExtractor:
         for cs, ce, delim in self._chunks(text):
             start = cs
             for i in range(cs + 2, ce - 2):
-                if not (text[i - 1] in "同与和及的" or text[i - 2:i] in self._TITLE_SPLIT):
+                # 会见了越南总理某某: the verb with 了 splits as the bare verb does
+                le = text[i - 1] == "了" and text[i - 3:i - 1] in self._TITLE_SPLIT
+                if not (text[i - 1] in "同与和及的" or text[i - 2:i] in self._TITLE_SPLIT or le):
                     continue
                 if text[i - 1] in "和及" and text[i - 2:i] != "以及" and i - start >= 2 \
                         and (_starts_with_any(text[i:i + 4], L.CONTINUATION_RANKS) or text[i] in "省市区县州"):
@@ -917,18 +942,18 @@ class RuleExtractor:
                         out.append((start, i - 2, " "))  # …以及国际奥委会主席巴赫: the next titled person
                         start = i
                         continue
-                if (text[i - 2:i] in ("会见", "会谈", "接见") or text[i - 1] in "同与") and text[i - 2:i] != "以及" \
+                if (text[i - 2 - le:i - le] in ("会见", "会谈", "接见") or text[i - 1] in "同与") and text[i - 2:i] != "以及" \
                         and re.match(r"[\u4e00-\u9fff]{2,12}?(?:集团|公司|银行)", text[i:ce]):
                     parsed = self._parse_chunk(text, i, ce)
                     if parsed is not None and parsed[0] and parsed[1] is not None and not parsed[0][0][0].collective \
                             and any(o in parsed[0][0][0].text for o in ("集团", "公司", "银行")):
-                        out.append((start, i - (1 if text[i - 1] in "同与" else 2), " "))
+                        out.append((start, i - (1 if text[i - 1] in "同与" else 2 + le), " "))
                         start = i  # 会见华兴海工集团董事长田守仁; 副市长A与某集团总经理B: a company head after the verb
                         continue
-                if text[i - 2:i] in ("会见", "会谈", "接见"):
+                if text[i - 2 - le:i - le] in ("会见", "会谈", "接见"):
                     parsed = self._parse_chunk(text, i, ce)
                     if parsed is not None and parsed[0] and parsed[1] is not None and parsed[0][0][0].national:
-                        out.append((start, i - 2, " "))
+                        out.append((start, i - 2 - le, " "))
                         start = i  # 某国总统甲会见国家副主席王某: a national title after the verb names the guest
                         continue
                 intl = text[i - 1] in "同与" and _starts_with_any(text[i:i + 8], L.INTERNATIONAL_PREFIXES)
@@ -939,7 +964,7 @@ class RuleExtractor:
                 if parsed is None or not parsed[0] or parsed[1] is None and intl \
                         or not (parsed[0][0][0].foreign or parsed[0][0][0].national or intl):
                     continue
-                out.append((start, i - (1 if text[i - 1] in "同与和及的" else 2), " "))
+                out.append((start, i - (1 if text[i - 1] in "同与和及的" else 2 + le), " "))
                 start = i
             out.append((start, ce, delim))
         return out
@@ -1126,14 +1151,21 @@ class RuleExtractor:
                 out.setdefault(si, []).append((p, [Holding(name, region, title, ev, change="elected")]))
         return out
 
-    _APPOINT = re.compile(r"任命([^，。；：为]{2,120}?)为([^，。；：]{2,60}?)(?=[，。；]|$)")
+    # (决定 only after 会议 / 表决, checked in code: a look-behind here would cost the literal scan)
+    _APPOINT = re.compile(r"(?:任命|增补|决定(?!任命|增补|免去|接受|批准|将|对|给予|授予|同意))([^，。；：为]{2,120}?)(?:同志)?为([^，。；：]{2,60}?)(?=[，。；]|$)")
+    # 任命A为T1、B为T2: a second appointee inside the titles of the first
+    _NEXT_APPOINTEE = re.compile(r"、([\u4e00-\u9fff·]{2,4}?)(?:同志)?为")
+    # 任命A为T1，B为T2，C为T3 (the verb not repeated)
+    _MORE_APPOINTEE = re.compile(r"，(?!任命|增补|免去|决定|同意)([\u4e00-\u9fff·]{2,4}?)(?:同志)?为([^，。；：为]{2,60}?)(?=[，。；]|$)")
     _REMOVE = re.compile(r"免去([^，。；：]{2,120}?)(?:兼任|担任)?的([^，。；：]{2,80}?)职务")
     # 易炼红同志任浙江省委委员、常委、书记，不再担任江西省委书记、常委、委员职务
     _TAKES = re.compile(r"(?:^|(?<=[，。；：:\s]))(?:决定|同意|提名|任命)?([\u4e00-\u9fff·]{2,8}?)(?:同志)?(?:任|兼任|出任|当选为?)"
                         r"([^，。；：任]{2,60}?)(?=[，。；]|$)")
     _LEAVES = re.compile(r"(?:^|(?<=[，。；：:\s]))([\u4e00-\u9fff·]{2,8}?)(?:同志)?(?:不再担任|不再兼任)"
-                         r"([^，。；：]{2,60}?)职务")
+                         r"([^，。；：]{2,60}?)(?:职务|(?=[，。；]))")
     _LEAVES_TAIL = re.compile(r"[，；](?:同时)?(?:不再担任|不再兼任)([^，。；：]{2,60}?)职务")
+
+    _CPPCC_CTX = re.compile(r"全国政协|政协第[^，。；]{1,6}届全国委员会|全国委员会常务委员会")
 
     def _appointments(self, article: Article, w: _SentenceWork, region_hits) -> list[tuple[_Person, list[Holding]]]:
         """Appointments (任命A、B为T, A同志任T1、T2) and removals (免去A的T职务, A不再担任T职务)."""
@@ -1143,18 +1175,47 @@ class RuleExtractor:
         for rx, change in ((self._APPOINT, "appointed"), (self._REMOVE, "removed"), (self._TAKES, "appointed"),
                            (self._LEAVES, "removed")):
             for m in rx.finditer(text):
+                if rx is self._APPOINT and text.startswith("决定", m.start()) \
+                        and not text[:m.start()].endswith(("会议", "表决，", "表决")):
+                    continue  # 党的十三届五中全会决定X为…: only a session's own vote (会议决定 / 经过表决，决定)
+                if rx is self._APPOINT and "为" in m.group(2):
+                    # 任命李某为经济委员会副主任、王某为…: one claim per appointee
+                    cuts = [x for x in self._NEXT_APPOINTEE.finditer(text, m.start(2), m.end(2))
+                            if plausible_name(x.group(1), True)]
+                    if cuts:
+                        heads = [(m.group(1), m.start(1), m.start(2))] + [(x.group(1), x.start(1), x.end()) for x in cuts]
+                        ends = [x.start() for x in cuts] + [m.end(2)]
+                        for (nm, ns, ts), te in zip(heads, ends):
+                            claims.append((nm, ns, text[ts:te], m.start(), m.end(), change))
+                        continue
                 claims.append((m.group(1), m.start(1), m.group(2), m.start(), m.end(), change))
+                if rx is self._APPOINT:
+                    e = m.end()
+                    while (more := self._MORE_APPOINTEE.match(text, e)) and plausible_name(more.group(1), True):
+                        claims.append((more.group(1), more.start(1), more.group(2), more.start(), more.end(), change))
+                        e = more.end()
                 if rx is self._TAKES:  # …，不再担任江西省委书记、常委、委员职务 (same person)
                     tail = self._LEAVES_TAIL.match(text, m.end())
                     if tail:
                         claims.append((m.group(1), m.start(1), tail.group(1), tail.start(), tail.end(), "removed"))
         for names_part, base, titles_part, start, end, change in claims:
             names = [(x.start(), re.sub(r"同志$", "", x.group(0))) for x in re.finditer(r"[^、和及]+", names_part)]
-            # 任命于海波为…: an appointee's name (a surname read elsewhere only before a title, 于, is one here)
+            # 任命于海波为…: an appointee's name (a surname read elsewhere only before a title, 于, is one here);
+            # in a list of three or more, a name that is also a place's (钟山) is a name too
             if not names or not all(plausible_name("王" + n[1:] if n[0] in L.TITLE_ONLY_SURNAMES and len(n) <= 3 else n, True)
+                                    or len(names) >= 3 and 2 <= len(n) <= 3 and n[0] in L.SURNAMES and n in _region_names()
                                     for _, n in names):
                 continue
             titles = [t for t in re.split(r"[、和]", titles_part) if t]
+            if _starts_with_any(titles_part, L.CPPCC_COMMITTEES) and self._CPPCC_CTX.search(article.clean, 0, w.cstart + start):
+                # 政协…常务委员会 … 任命X为经济委员会副主任: a special committee of the national CPPCC
+                titles = [t for t in re.split(r"、", titles_part) if t]
+                titles = ["全国政协" + t if _starts_with_any(t, L.CPPCC_COMMITTEES) else t for t in titles]
+            elif "、" in titles_part and any(_starts_with_any(t, L.CPPCC_COMMITTEES) for t in titles_part.split("、")[1:]) \
+                    and parse_title(titles[0]) is not None and parse_title(titles[0]).body.startswith("全国政协"):
+                # 增补X为第十四届全国政协委员、外事委员会副主任
+                titles = [t for t in re.split(r"、", titles_part) if t]
+                titles = ["全国政协" + t if _starts_with_any(t, L.CPPCC_COMMITTEES) else t for t in titles]
             parsed = [parse_title(t) for t in titles]
             if "和" in titles_part and None in parsed and parse_title(titles_part) is not None:
                 titles, parsed = [titles_part], [parse_title(titles_part)]  # 人力资源和社会保障部部长: 和 inside an organ's name
@@ -1168,8 +1229,8 @@ class RuleExtractor:
                 chain_region: Optional[R.Region] = None
                 for t, tp in zip(titles, parsed):
                     tp = tp or parse_title(prefix + t)
-                    if tp is None:
-                        continue
+                    if tp is None or tp.former:
+                        continue  # 决定A、B为大会副秘书长: a function at the session, no post
                     region, title, chain_region, prefix = self._resolve_post(
                         tp, chain_region, prefix, w, start, article, region_hits)
                     posts.append(Holding(name, region, title, self._evidence(article, w, w.cstart + start, w.cstart + end),
@@ -1340,6 +1401,14 @@ class RuleExtractor:
                 if not _tries()["rank"].parse_longest(cand) and not cand.endswith(("主席", "总理", "书记")) \
                         and not any(ms <= m.start(1) < me for ms, me in w.masked):
                     admit(cand, w.cstart + m.start(1), w)
+            # 习近平主席和拜登总统: a foreign head named before his title, paired with a leader named the same way
+            for m in _PAIRED_FOREIGN_HEAD.finditer(w.text):
+                cand = m.group(1)
+                a = w.cstart + m.start(1)
+                if all(c in L.TRANSLIT_CHARS for c in cand) and cand not in _NAME_STOP \
+                        and (w.sentence.index, a) not in by_pos:
+                    by_pos[(w.sentence.index, a)] = _Person(cand, a, a + len(cand), a + len(cand), w.sentence.index)
+                    known.add(cand)
             # 宁吉喆委员发言说 / 曹小红常委代表…建议: a member title right after a name at the start of a clause.
             for m in re.finditer(r"(?:^|(?<=[，。；、：\s]))([\u4e00-\u9fff·]{2,8}?)(?:委员|常委)(?=[\u4e00-\u9fff])", w.text):
                 cand = m.group(1)
@@ -1553,7 +1622,8 @@ class RuleExtractor:
                           participations: list[Participation]) -> list[Participation]:
         """Who 作出重要指示 from afar (习近平…作出重要指示指出 / 习近平强调) speaks, but does not attend, unless a cue says so."""
         far = {p.name for p in persons
-               if _INSTRUCTS.match(works[p.sentence].text, p.post_end - works[p.sentence].cstart)}
+               if _INSTRUCTS.match(works[p.sentence].text, p.post_end - works[p.sentence].cstart)
+               or _DATED_STATEMENT.match(works[p.sentence].text, p.post_end - works[p.sentence].cstart)}
         present = {p.person for p in participations if p.role in ("chaired", "attended", "attended_nonvoting")}
         return [p for p in participations if p.person not in far or p.person in present]
 
@@ -1961,7 +2031,9 @@ def _lead_roles(before: str) -> list[str]:
 
 _OBJECT_NAME = re.compile(r"(?:同志)?为核心|(?:同志)?的|(?:总书记|主席)?(?:的)?(?:重要讲话|重要指示|重要论述|贺信|贺电)")
 _SPEECH_OPEN = re.compile(r"(?:指出|强调|表示|认为|要求|希望|说|提出)[，：:]")
-_INSTRUCTS = re.compile(r"[^，。；]{0,30}?(?:作出|做出)(?:重要)?(?:指示|批示)|[^，。；就]{0,12}就[^，。；]{2,80}?(?:作出|做出)(?:重要)?(?:指示|批示)")
+# 某国外长某某21日说 / 某某4日表示: a statement reported by its day, not an utterance at the event
+_DATED_STATEMENT = re.compile(r"(?:当地时间)?\d{1,2}日(?:说|表示|称|指出|发表声明)")
+_INSTRUCTS = re.compile(r"[^，。；]{0,30}?(?:作出|做出)(?:重要)?(?:指示|批示)|[^，。；]{0,30}?(?:(?:发来|致)(?:贺信|贺电)|致信|复信|回信)|[^，。；就]{0,12}就[^，。；]{2,80}?(?:作出|做出)(?:重要)?(?:指示|批示)")
 
 _REPORT_RE = re.compile(r"(.{0,6}?)作(?!出)(?:[^，。；“]|“[^“”]{0,80}”){0,200}?(?:报告|说明|讲座|汇报|辅导|讲解)")
 # 听取了镇党委书记A、镇长B的工作汇报 / 听取了X关于…的汇报: the report of the name just read
@@ -2224,6 +2296,9 @@ def _issued_by_other(before: str, meeting_name: str) -> bool:
     """近日，中共中央办公厅印发《X》: is the subject printed right before the verb another body than the meeting?"""
     subj = re.split(r"[，。；：,;:]", before)[-1]
     subj = re.sub(r"^(?:近日|日前|此前|最近|前不久|[\d]{1,4}年|[\d]{1,2}月|[\d]{1,2}日)+", "", subj)
+    done = re.sub(r"(?:已经|业已|已)$", "", subj)
+    if done != subj and 2 <= len(done) <= 20 and not done.startswith(("会议", "会上", "全会", "我们", "我")):
+        return True  # 会议强调，中办已经印发《X》: an act done before, by the organ named
     if not 4 <= len(subj) <= 20 or subj.startswith(("会议", "会上", "全会")) or not _ends_with_any(subj, L.ORGAN_SUFFIXES):
         return False
     return not meeting_name or not (subj in meeting_name or meeting_name.startswith(subj))
@@ -2558,8 +2633,10 @@ def _doc_clause(text: str, start: int) -> str:
     clause = re.split(r"[，。；：,;:]", text[start:], maxsplit=1)[0]
     if clause.startswith("关于") and not _ends_with_any(clause, _DOC_SUFFIXES) and text[start + len(clause):][:1] == "，":
         more = re.split(r"[，。；：,;:]", text[start + len(clause) + 1:], maxsplit=1)[0]
-        if len(more) <= 40 and _ends_with_any(more, _DOC_SUFFIXES) and "、" not in more:
+        if len(more) <= 40 and _ends_with_any(more, _DOC_SUFFIXES) and ("、" not in more or re.match(r"(?:撤销|免去)", more)):
             clause = clause + "，" + more  # 关于免去…职务，撤销其委员资格的决定: one title
+    if "和有关" in clause:  # A的决定（草案）和有关人事事项（草案）等: the untitled items end the list
+        clause = re.sub(r"(?<=[）)])和有关[^、，（]{0,12}事项(?:（草案）)?等?$", "", clause)
     # …的报告并开展专题询问: the list ends before a second verb
     for mm in re.finditer(r"并|等(?:文件|事项)?(?=$)", clause):
         if _ends_with_any(clause[: mm.start()], _DOC_SUFFIXES):

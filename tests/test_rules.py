@@ -1510,3 +1510,114 @@ def test_academy_member_titles_have_no_region():
     f = run("闭幕会后举行学习讲座，中国科学院院士、某某大学校长张某某应邀作题为“某某成果”的讲座。")
     assert ("张某某", None, "中国科学院院士") in posts(f)
     assert parse_title("院士") is None and parse_title("某某院士") is None
+
+
+def test_research_results_are_no_inspection_and_titled_names_joined_by_he():
+    # 介绍调研成果 names a report, not a visit; 某主席甲和某代表乙 are two titled speakers of one predicate
+    f = run("协商座谈会12日在京召开。民进中央主席张明远、全国工商联主席赵立新和无党派人士代表钱文华在座谈会上介绍调研成果。"
+            "李干明主持会议。")
+    assert {("张明远", "reported"), ("赵立新", "reported"), ("钱文华", "reported"), ("李干明", "chaired")} <= roles(f)
+    assert not any("调研" in m.name and "在座谈会" in m.name for m in f.meetings)
+
+
+def test_foreign_country_carried_over_he_to_the_next_title():
+    f = run("当地时间10日，国家主席习近平出席芬兰总统科斯基宁和总理欧伦德共同举行的欢迎仪式。欧伦德总理夫妇热情迎接。",
+            title="欢迎仪式")
+    assert {(r, t) for p, r, t in posts(f) if p == "欧伦德"} == {(None, "芬兰总理")}
+    f = run("当地时间15日，国务院总理李强在某地会见斯里兰卡议会议长甲尼卡和国民议会议长巴希尔。")
+    assert ("巴希尔", None, "斯里兰卡国民议会议长") in posts(f)
+
+
+@pytest.mark.parametrize("text,names", [
+    ("9月8日晚，国家主席习近平出席线上峰会。俄罗斯总统普京、南非总统拉马福萨以及印度、埃塞俄比亚代表与会。", {"普京", "拉马福萨"}),
+    ("5日，国务院总理李强出席博览会开幕式。格鲁吉亚总理科巴希泽、塞尔维亚总理马楚特等来自155个国家、地区和国际组织及政商学界代表约1500人出席开幕式。",
+     {"科巴希泽", "马楚特"}),
+    ("国务院总理李强27日在天津出席企业家对话会。世界贸易组织总干事伊维拉和来自20多个国家和地区的约120位企业家参加。", {"伊维拉"}),
+])
+def test_unnamed_delegates_after_named_guests_keep_the_verb(text, names):
+    assert {(n, "attended") for n in names} <= roles(run(text))
+
+
+def test_foreign_name_before_by_video_means():
+    f = run("国务院总理李某某5日下午在京同俄罗斯总理米哈伊京以视频方式共同主持中俄总理第三十次定期会晤。")
+    assert {("李某某", "chaired"), ("米哈伊京", "chaired")} <= roles(f)
+    assert ("米哈伊京", None, "俄罗斯总理") in posts(f)
+
+
+def test_important_speech_delivered_at_the_meeting_is_spoken():
+    f = run("中共中央总书记张某某3日上午主持召开某某委员会第九次会议，研究有关问题。张某某在会上发表重要讲话强调，要认真落实。")
+    assert {("张某某", "chaired"), ("张某某", "spoke")} <= roles(f)
+    f = run("某某党组12日召开会议，传达学习有关精神。张某某在全会上发表重要讲话，深刻阐述了重大问题。王某某主持会议。")
+    assert ("张某某", "spoke") not in roles(f)
+
+
+@pytest.mark.parametrize("text,person,title", [
+    ("会议举行全体会议。会议听取了教育部部长怀建国受国务院委托作的关于某某改革情况的报告。", "怀建国", "教育部部长"),
+    ("会议举行全体会议。会议审议了全国人大常委会秘书长杨某武作的关于某某情况的报告。", "杨某武", "全国人大常委会秘书长"),
+    ("会议举行全体会议。受国务院委托，审计署审计长侯某作了关于某年度中央预算执行的审计工作报告。", "侯某", "审计署审计长"),
+    ("会议举行全体会议。会议听取了受国务院委托审计署副审计长王某强作的关于某某整改情况的报告。", "王某强", "审计署副审计长"),
+])
+def test_reporters_named_after_heard_or_reviewed(text, person, title):
+    f = run(text)
+    assert (person, "reported") in roles(f)
+    assert (person, "中央", title) in posts(f)
+
+
+def test_title_only_surname_huai_not_taken_in_running_text():
+    f = run("座谈会12日召开。大家怀着激动的心情表示，要认真学习。")
+    assert not f.persons
+
+
+def test_lecture_after_a_session_is_its_own_event_and_researcher_has_no_region():
+    f = run("闭幕会后，全国人大常委会举行第二十讲专题讲座，赵乐际委员长主持。中国工程院院士、中国科学院某某研究所研究员孙某明"
+            "作了题为《某某技术的发展》的讲座。")
+    assert any(m.name.endswith("专题讲座") for m in f.meetings)
+    assert {("赵乐际", "chaired"), ("孙某明", "reported")} <= roles(f)
+    assert {("孙某明", None, "中国工程院院士"), ("孙某明", None, "中国科学院某某研究所研究员")} <= posts(f)
+
+
+def test_name_inside_a_lecture_title_does_not_cut_the_lecturers_predicate():
+    f = run("闭幕会后举行专题讲座。中央社会工作部副部长柳某作了题为《深入学习贯彻习近平总书记重要论述 扎实推进基层治理》的讲座。")
+    assert ("柳某", "reported") in roles(f)
+    assert not any(p == "习近平" for p, _ in roles(f))
+
+
+def test_member_title_after_tibetan_name_and_wei_given_name():
+    f = run("全国政协常委会全体会议举行。次仁达娃常委表示，牢记嘱托。钱为峰常委代表民盟中央发言提出，深化改革。")
+    assert {("次仁达娃", "spoke"), ("钱为峰", "spoke")} <= roles(f)
+    assert ("钱为峰", "中央", "全国政协常委") in posts(f)
+
+
+def test_guest_titled_after_meet_verb_and_taiwan_party_titles():
+    f = run("全国人大常委会委员长赵乐际14日在北京会见拉丁美洲议会议长桑切斯。桑切斯表示，愿深化合作。")
+    assert ("桑切斯", None, "拉丁美洲议会议长") in posts(f)
+    assert ("桑切斯", "attended") in roles(f)
+    f = run("论坛大会15日在厦门举行。中国国民党副主席林某某致辞。中国国民党前主席陈某某出席大会。")
+    assert ("林某某", None, "中国国民党副主席") in posts(f)
+    assert not any(p == "陈某某" for p, _, _ in posts(f))
+    f = run("委员长赵乐际在某地会见总统普京。")
+    assert not any(t == "总统" for _, _, t in posts(f))
+
+
+def test_walking_onto_the_rostrum_is_attendance():
+    f = run("第十届运动会9日晚在某市隆重开幕。国家主席习近平出席开幕式。19时58分，习近平同国际奥委会主席库克、"
+            "亚奥理事会代理主席辛某等步入主席台，向观众挥手致意。")
+    assert {("库克", "attended"), ("辛某", "attended")} <= roles(f)
+
+
+def test_production_and_construction_corps_keeps_its_name():
+    f = run("庆祝大会举行。新疆维吾尔自治区党委书记陈某某、新疆生产建设兵团政委何某某等出席大会。")
+    assert ("何某某", "新疆维吾尔自治区", "新疆生产建设兵团政委") in posts(f)
+
+
+def test_presiding_country_prefix_before_a_foreign_title():
+    f = run("开幕式举行。某某共同体轮值主席国哥伦比亚总统佩德罗，巴西总统卢某分别致辞。")
+    assert ("佩德罗", None, "哥伦比亚总统") in posts(f)
+    assert ("佩德罗", "spoke") in roles(f)
+    assert parse_title("某某共同体候任轮值主席国乌拉圭总统奥尔西特别代表宣读总统") is None
+
+
+def test_chief_scientist_continues_a_list_of_speakers():
+    f = run("座谈会10日在京召开。座谈会上，科技部部长王某某、某某大学数学学院院长刘某某、某某材料科技股份有限公司首席科学家张某平先后发言。")
+    assert {("王某某", "spoke"), ("刘某某", "spoke"), ("张某平", "spoke")} <= roles(f)
+    assert ("张某平", None, "某某材料科技股份有限公司首席科学家") in posts(f)

@@ -32,7 +32,7 @@ from ..segment import segment
 from . import lexicon as L
 from .dictionary import Dictionary
 
-RULES_VERSION = "2026.11.19"
+RULES_VERSION = "2026.11.20"
 
 
 @lru_cache(maxsize=1)
@@ -126,14 +126,25 @@ def _tries() -> dict[str, Dictionary]:
     }
 
 
-@lru_cache(maxsize=64)
-def _as_set(words: tuple[str, ...]) -> tuple[frozenset[str], int]:
-    return frozenset(words), max(map(len, words), default=0)
+_WORD_SETS: dict[int, tuple[Sequence[str], frozenset[str], int]] = {}
+
+
+def _as_set(words: Sequence[str]) -> tuple[Sequence[str], frozenset[str], int]:
+    """The word list as a set, cached by identity: hashing a long tuple on every call (as lru_cache
+    did) cost more than the lookups. The entry keeps its list alive, so an id is never reused while cached."""
+    if len(_WORD_SETS) >= 256:
+        _WORD_SETS.clear()  # (lists built on the fly are cached too; they must not pile up)
+    e = (words, frozenset(words), max(map(len, words), default=0))
+    _WORD_SETS[id(words)] = e
+    return e
 
 
 def _starts_with_any(text: str, words: Sequence[str]) -> Optional[str]:
     """The longest of ``words`` that ``text`` starts with."""
-    ws, longest = _as_set(tuple(words))
+    e = _WORD_SETS.get(id(words))
+    if e is None or e[0] is not words:
+        e = _as_set(words)
+    _, ws, longest = e
     for n in range(min(longest, len(text)), 0, -1):
         if text[:n] in ws:
             return text[:n]
@@ -142,7 +153,10 @@ def _starts_with_any(text: str, words: Sequence[str]) -> Optional[str]:
 
 def _ends_with_any(text: str, words: Sequence[str]) -> Optional[str]:
     """The longest of ``words`` that ``text`` ends with."""
-    ws, longest = _as_set(tuple(words))
+    e = _WORD_SETS.get(id(words))
+    if e is None or e[0] is not words:
+        e = _as_set(words)
+    _, ws, longest = e
     for n in range(min(longest, len(text)), 0, -1):
         if text[-n:] in ws:
             return text[-n:]
@@ -319,6 +333,11 @@ _TOWNSHIP_TITLE = re.compile(r"[\u4e00-\u9fff]{1,5}(?:镇|乡|街道)(?:党委|�
                              r"(?:副?书记|常务副镇长|副?镇长|副?乡长|副?主任|主席)")
 
 
+_BEFORE_SPEAKER_RANK = re.compile(r"会(?=副?议长$)")
+_NOT_IN_TITLE = ("主持", "出席", "召开", "会议", "参加", "指出", "强调", "的", "免去", "任命", "决定", "同意", "通过", "听取",
+                 "传达", "会见", "邀请")
+
+
 def parse_title(raw: str) -> Optional[TitleParse]:
     """Parse a title string (``上海市委副书记``, ``常务副省长``, ``国务院副总理``) or return None."""
     t = _SESSION.sub("", raw)
@@ -337,11 +356,17 @@ def parse_title(raw: str) -> Optional[TitleParse]:
             return TitleParse(t, None, t)
         if t.endswith("院士"):
             return None
+    if t.endswith("研究员") and len(t) > 5 and re.search(r"(?:研究所|研究院|研究中心|大学|学院|科学院)(?:副)?研究员$", t):
+        return TitleParse(t, None, t)  # 某研究所研究员: an academic rank, region null (as an academy's member)
     if _ends_with_any(t, L.EVENT_FUNCTIONS) and not any(v in t for v in ("主持", "出席", "召开", "的")):
         return TitleParse(t, None, t, former=True)  # 大会执行主席, 中央代表团副团长: a function at one event, not a post
     if t.startswith("前") and len(t) > 2:  # 前副总理: a former post
         tp = parse_title(t[1:])
         return TitleParse(t, None, t, former=True) if tp is not None and not tp.collective else None
+    k = t.find("主席国", 2)
+    if 0 < k <= 8 and len(t) - k - 3 <= 10 and _starts_with_any(t[k + 3:], L.COUNTRIES) \
+            and not _starts_with_any(t, L.COUNTRIES):
+        return parse_title(t[k + 3:])  # 拉共体轮值主席国哥伦比亚总统 -> 哥伦比亚总统
     country = _starts_with_any(t, L.COUNTRIES)
     if country is None and t.startswith("中非") and t[2:] in ("总统", "副总统", "总理", "外长"):
         country = "中非"  # 中非总统 (the Central African Republic; 中非 alone is also China-Africa)
@@ -364,13 +389,20 @@ def parse_title(raw: str) -> Optional[TitleParse]:
         if len(t) - len(rank) - len(country) >= 2 and t[len(t) - len(rank) - 1] == "前":
             return TitleParse(t, None, t, former=True, foreign=True)  # 某国参议院国防委员会前主席: a former post abroad
         return TitleParse(t, None, t, foreign=True)  # 新加坡总理, 阿塞拜疆国民会议主席
-    if not t or len(t) > 40 or any(v in re.sub(r"会(?=副?议长$)", "", t).replace(  # 中美洲议会议长: not a 会议
-            "党的建设工作领导小组", "党建设工作领导小组") for v in (  # 中央党的建设工作领导小组组长: 的 inside the name
-            "主持", "出席", "召开", "会议", "参加", "指出", "强调", "的", "免去", "任命", "决定", "同意", "通过", "听取", "传达", "会见", "邀请")):
+    if not t or len(t) > 40:
+        return None
+    # 中美洲议会议长: not a 会议; 中央党的建设工作领导小组组长: 的 inside the name (computed once, not per word)
+    tv = _BEFORE_SPEAKER_RANK.sub("", t) if "议长" in t else t
+    if "党的建设工作领导小组" in tv:
+        tv = tv.replace("党的建设工作领导小组", "党建设工作领导小组")
+    if any(v in tv for v in _NOT_IN_TITLE):
         return None
     collective = _ends_with_any(t, L.COLLECTIVE) is not None
     if not collective and _rank_of(t) is None:
         return None
+    if t.startswith(("中国国民党", "国民党", "亲民党")) and not collective and len(_rank_of(t)) + 3 <= len(t) <= 12:
+        former = t[len(t) - len(_rank_of(t)) - 1] == "前"  # 中国国民党前主席: a former post
+        return TitleParse(t, None, t, former=former)  # 中国国民党副主席: a party of Taiwan, region null
     if t.startswith("中国") and len(t) > 4 and not _starts_with_any(t, L.NATIONAL_PREFIXES):
         sub = parse_title(t[2:])  # 中国国家主席 (beside foreign titles): the national title
         if sub is not None and sub.national:
@@ -395,6 +427,8 @@ def parse_title(raw: str) -> Optional[TitleParse]:
             break
         rest = t[e:]
         printed = t[:e]
+        if rest.startswith("生产建设兵团") and len(rest) > 6:
+            return TitleParse(t, region, t, collective=collective)  # 新疆生产建设兵团政委: the corps keeps its full name
         level = _ends_with_any(region.name, L.LEVELS) or ""
         if printed == region.name and level != "特别行政区":  # full name printed: the level word is its suffix
             body = level + rest if rest and not rest.startswith(level) else rest
@@ -470,7 +504,8 @@ def _foreign_name_end(text: str, start: int, limit: int) -> Optional[int]:
                                                         or text[e].isdigit() and _DATE_AFTER.match(text, e, limit))  # 某某4日表示
                                                     and all(c in L.TRANSLIT_CHARS or c in "-－" for c in name)
                                                     or text[e:e + 2] in ("一行", "夫妇", "在京", "在会", "共同", "一同",
-                                                                         "分别", "一起", "邀请")) and not _SPEECH_IN.match(text, e) \
+                                                                         "分别", "一起", "邀请")
+                                                    or text[e:e + 3] == "以视频") and not _SPEECH_IN.match(text, e) \
             and not (len(name) >= 3 and all(c in L.TRANSLIT_CHARS for c in name)
                      and (text[e] in "在致同与" or text[e:e + 2] in ("通过", "会见", "会谈", "表示"))):
         return None  # (阿尔巴尼斯在珀斯出席, 科尔曼通过视频致辞: a transliterated name before a place or a means)
@@ -854,7 +889,7 @@ class RuleExtractor:
             chain_prefix = ""
             collective = False
             country = None  # 朝鲜劳动党总书记、国务委员长金正恩: the country of a foreign title is shared along the chain
-            if prev_country and before_delim and before_delim in "、，," and all(
+            if prev_country and before_delim and before_delim in "、，,和及" and all(
                     not tp.foreign and not tp.national and not tp.collective and tp.region is None
                     and re.fullmatch(r"(?:国会|议会|国民议会|政府|外交部)?", tp.text[: len(tp.text) - len(_rank_of(tp.text) or "")])
                     for tp, _, _ in all_titles):
@@ -936,6 +971,16 @@ class RuleExtractor:
                         out.append((start, i - 1, text[i - 1]))  # 蔡红英和秘书长许斌: the list goes on with a titled name
                         start = i
                         continue
+                if text[i - 1] in "和及" and text[i - 2:i] != "以及" and i - start >= 5 and ce - i >= 4 \
+                        and (plausible_name(text[i - 3:i - 1]) or plausible_name(text[i - 4:i - 1])
+                             or all(c in L.TRANSLIT_CHARS for c in text[i - 3:i - 1])):
+                    left = self._parse_chunk(text, start, i - 1)
+                    if left is not None and left[0] and left[1] is not None and left[1][1] == i - 1:
+                        parsed = self._parse_chunk(text, i, ce)
+                        if parsed is not None and parsed[0] and parsed[1] is not None:
+                            out.append((start, i - 1, text[i - 1]))  # 某会主席甲和无党派人士代表乙: two titled names
+                            start = i
+                            continue
                 if text[i - 2:i] == "以及":
                     parsed = self._parse_chunk(text, i, ce)
                     if parsed is not None and parsed[0] and parsed[1] is not None:
@@ -952,7 +997,8 @@ class RuleExtractor:
                         continue
                 if text[i - 2 - le:i - le] in ("会见", "会谈", "接见"):
                     parsed = self._parse_chunk(text, i, ce)
-                    if parsed is not None and parsed[0] and parsed[1] is not None and parsed[0][0][0].national:
+                    if parsed is not None and parsed[0] and parsed[1] is not None and not parsed[0][0][0].collective \
+                            and parsed[0][0][0].text != _rank_of(parsed[0][0][0].text):
                         out.append((start, i - 2 - le, " "))
                         start = i  # 某国总统甲会见国家副主席王某: a national title after the verb names the guest
                         continue
@@ -1238,7 +1284,7 @@ class RuleExtractor:
                 out.append((p, posts))
         return out
 
-    _LEAD_IN = re.compile(r"(?:[^，。；、]{0,8}?(?:会议|会|论坛|仪式|典礼|开幕式|闭幕式)|会上|随后|同时|并)?(?:由|经(?!济)|受|在|特邀|邀请了?)|[^，。；、]{0,8}?(?:听取了?|传达了?(?:学习了?)?)|以及|及|和"
+    _LEAD_IN = re.compile(r"(?:[^，。；、]{0,8}?(?:会议|会|论坛|仪式|典礼|开幕式|闭幕式)|会上|随后|同时|并)?(?:由|经(?!济)|受|在|特邀|邀请了?)|[^，。；、]{0,8}?(?:听取了?|传达了?(?:学习了?)?|审议了|审查了)(?:受[^，。；、]{2,10}?委托)?|以及|及|和"
                           r"|同(?![志时济事期样步意等])|与(?![会其])|应(?![邀约当对用急该])"
                           r"|(?:出席|参加|列席|陪同)[^，。；、]{0,12}?(?:的|人员)(?:还有|有|包括)[：:]?")
 
@@ -1251,7 +1297,7 @@ class RuleExtractor:
         if lead and lead.end() < ce:
             cs = lead.end()
         k = text.find("的", cs, ce)
-        if 0 < k - cs <= 16 and k + 1 < ce and _starts_with_any(text[k + 1:ce], L.NATIONAL_PREFIXES + ("中共",)):
+        if 0 < k - cs <= 16 and k + 1 < ce and _starts_with_any(text[k + 1:ce], _NATIONAL_OR_PARTY):
             # 担任中央代表团副团长的中共中央政治局委员…: the title starts after the clause that describes the person
             inner = self._parse_chunk(text, k + 1, ce)
             if inner is not None:
@@ -1416,7 +1462,10 @@ class RuleExtractor:
                 hon = w.text[m.end(1):m.end(1) + 2]
                 if w.text[m.end(1) + 2:m.end(1) + 3] == "会" or (cand + hon) in L.RANKS:
                     continue  # 检察委员会, 国务委员
-                if (w.sentence.index, a) not in by_pos and plausible_name(cand) and cand not in _NAME_STOP:
+                # (扎西达娃常委: a Tibetan name; 吴为山委员: 为 opening a given name, taken before a member title)
+                ok = plausible_name(cand) or _tibetan(cand) or len(cand) == 3 and cand[1] == "为" \
+                    and cand[0] in L.SURNAMES and plausible_name(cand[0] + "王" + cand[2])
+                if (w.sentence.index, a) not in by_pos and ok and cand not in _NAME_STOP:
                     by_pos[(w.sentence.index, a)] = _Person(cand, a, a + len(cand), a + len(cand) + 2, w.sentence.index,
                                                             honorific=hon)
                     known.add(cand)
@@ -1522,6 +1571,9 @@ class RuleExtractor:
                     quotes.append((q.end(), end if end >= 0 else len(w.text)))
             if quotes:
                 plist = [p for p in plist if not any(a <= p.start - w.cstart < b for a, b in quotes)]
+            if "《" in w.text:  # 作了题为《学习贯彻习近平总书记重要论述》的讲座: a name inside a title takes no role
+                books = [(m.start(), m.end()) for m in _BOOK_SPAN.finditer(w.text)]
+                plist = [p for p in plist if not any(a < p.start - w.cstart < b for a, b in books)]
             # 正如习近平主席指出，…: a speaker quoting someone, who takes no role here
             plist = [p for p in plist if not re.search(r"(?:正如|正像|如同|按照|根据)$", w.text[max(0, p.start - w.cstart - 3):p.start - w.cstart])]
             # 外交部就习近平主席出席…举行吹风会: the leader's attendance is the briefing's topic, not an event held
@@ -1765,7 +1817,7 @@ class RuleExtractor:
         meetings.append(Meeting(key, name, when, self._evidence(article, works[si], s, e)))
         return key
 
-    _INSPECTION = re.compile(r"(?:在|到|赴|前往)([^，。；]{1,40}?)(?:考察|调研|视察)|(?:带队)?(?:考察|调研|视察)了?|抵达"
+    _INSPECTION = re.compile(r"(?:在|到|赴|前往)([^，。；]{1,40}?)(?:考察|调研|视察)(?!成果|报告|结果|材料|课题)|(?:带队)?(?:考察|调研|视察)(?!成果|报告|结果|材料|课题)了?|抵达"
                              r"|(?:检查|督查|督导)(?=[^，。；]{2,30}?工作)|带队(?:检查|督查|督导)|带队[，,][^。；]{0,24}?(?:暗访|检查|督查|督导)|暗访")
     # 先后来到A、B，调研… / 深入巢湖市，调研… / 来济督导检查…: the places first, the visit verb after a comma
     _INSPECTION_TO = re.compile(r"(?:先后|分别)?(?:到|赴|前往|来到|深入|走进|来)([^，。；]{1,40}?)[，,]?(?:考察|调研|视察|督导|督查)")
@@ -1956,6 +2008,8 @@ class RuleExtractor:
 #: How far past a name its predicate is read. Every pattern _predicate applies reaches a few hundred characters at
 #: most; without a bound, a sentence of thousands of characters (commas only) cost O(length) per person.
 _PREDICATE_WINDOW = 1000
+_NATIONAL_OR_PARTY = L.NATIONAL_PREFIXES + ("中共",)
+_BOOK_SPAN = re.compile(r"《[^《》]{1,200}》")
 
 
 def _rest(w: "_SentenceWork", start: int) -> str:
@@ -1996,7 +2050,7 @@ _ALLOWED_RESIDUE = re.compile(
     r"|(?:[在到赴].{0,24}?)?(?:考察|调研|视察)了?并?(?:在.{0,8})?"
     r"|代表[^，,、；。：向]{0,14}?(?:中央|委员会|组委会|团体|单位|党派|政府|人民|方面|各界|组织|协会|集体|学校|人员|机关|部门)"
     r"(?:作了?|发表了?)?)?")  # 代表各人民团体致贺词: speaking on behalf of a body
-_LEAD_FILLER = re.compile(r"作为[^，。；]{1,20}?代表[，,]?|(?:以及|及)[\u4e00-\u9fff]{1,8}?(?:界|企业|青年|群众|各方)代表(?=先后|分别|也|共同|一起|相继|$)|以及[^，。；]{1,30}?(?:代表|人士|嘉宾|成员|官员|专家|学者)等?(?:约|近|逾|超过)?[\d一二三四五六七八九十百千万]*(?:余|多)?人|在[^，。；]{1,30}?[主分]会场(?:[和及与][^，。；]{1,20}?[主分]会场)*|代表[\u4e00-\u9fff]{1,15}$|[省市区县州]委常委|[省市区县州](?:级)?领导|来自[^，。；]{1,40}?(?:代表|人士|嘉宾|贵宾|成员|官员|领导人)|[\u4e00-\u9fff、]{0,70}?(?:有关部门|有关方面|有关单位)?负责(?:同志|人)|等(?:外国|各国|外方|与会|中外|知名)?前?(?:领导人|政要|专家学者|专家|学者|企业家)们?"
+_LEAD_FILLER = re.compile(r"作为[^，。；]{1,20}?代表[，,]?|(?:以及|及)[\u4e00-\u9fff]{1,8}?(?:界|企业|青年|群众|各方)代表(?=先后|分别|也|共同|一起|相继|$)|以及[^，。；]{1,30}?(?:代表|人士|嘉宾|成员|官员|专家|学者)等?(?:约|近|逾|超过)?[\d一二三四五六七八九十百千万]*(?:余|多)?人|在[^，。；]{1,30}?[主分]会场(?:[和及与][^，。；]{1,20}?[主分]会场)*|代表[\u4e00-\u9fff]{1,15}$|[省市区县州]委常委|[省市区县州](?:级)?领导|来自[^，。；]{1,40}?(?:代表|人士|嘉宾|贵宾|成员|官员|领导人|企业家)(?:等?(?:约|近|逾|超过)?[\d一二三四五六七八九十百千万]+(?:余|多)?人)?|以及[\u4e00-\u9fff、]{2,30}?(?:代表|领导人)(?=与会|出席|参加|列席|$)|[\u4e00-\u9fff、]{0,70}?(?:有关部门|有关方面|有关单位)?负责(?:同志|人)|等(?:外国|各国|外方|与会|中外|知名)?前?(?:领导人|政要|专家学者|专家|学者|企业家)们?"
                           r"|(?<=等)(?:约|近)?[\d一二三四五六七八九十两]+(?:位|名|人)(?:同志|委员|常委|代表|专家|嘉宾|企业家|企业负责人|负责人)?"
                           r"|[\u4e00-\u9fff]{0,20}?(?:老同志|全体成员|各界人士|干部群众|各族群众|群众代表|团成员|组成员|委员会委员|负责人)")
 
@@ -2134,8 +2188,10 @@ def _predicate(segment_text: str) -> tuple[list[str], bool]:
             roles.append("reported")
             break
     for k0, (s0, e0, cue) in enumerate(cues):
-        if clause[max(0, s0 - 2):s0].endswith("重要"):
-            continue  # 围绕…重要讲话精神作发言: a later cue may still be the predicate
+        if clause[max(0, s0 - 2):s0].endswith("重要") and not (
+                cue == "讲话" and re.sub(r"发表了?重要$", "", clause[:s0]) in ("", "在会上", "在会议上")
+                and clause[e0:e0 + 1] not in ("精", "的", "时", "中")):
+            continue  # 围绕…重要讲话精神作发言: a later cue may still be the predicate (在会上发表重要讲话 is one)
         if cue == "与会" and _CJK.match(clause[e0:e0 + 1] or "，"):
             continue  # 与会企业家代表, 与会同志: a modifier; …等约400人与会。 is the predicate
         if clause[e0:e0 + 1] in ("的", "时") and cue != "举行" or cue == "说" and clause[e0:e0 + 1] in ("明", "服"):
@@ -2305,6 +2361,7 @@ def _issued_by_other(before: str, meeting_name: str) -> bool:
 _LONG_AGO = re.compile(r"(?:\d+|[一二三四五六七八九十]+)年前|去年|前年|当年|老一辈")
 #: Title endings of documents (lexicon) plus rules and codes of conduct (…工作规则, …组成人员守则).
 _DOC_SUFFIXES = L.DOC_SUFFIXES + ("规则", "守则", "工作总结")
+_DOC_SUFFIXES_PLAN = _DOC_SUFFIXES + ("安排",)
 _DOC_VERB_AFTER = ("会议", "会", "并", "还", "和", "及", "经", "决定", "表决", "原则", "先后", "分别", "同时", "一致",
                    "集体", "研究", "上", "后", "也", "均", "已", "次", "议", "认真", "传达", "学习", "审议", "讨论", "同意", "书面")
 _PLAIN_DOC_VERBS = re.compile(r"(审议通过|表决通过|原则通过|讨论通过|研究通过|通过|追认|审议|审查|讨论|学习|传达|宣读|印发|发布|研究)了?")
@@ -2461,7 +2518,7 @@ def _plain_documents(text: str) -> list[tuple[str, str, int, int]]:
             while text[p2:p2 + 1] in ("，", ",") and len(pieces) < 8:
                 more = re.split(r"[，。；：,;:]", text[p2 + 1:p2 + 121], maxsplit=1)[0]
                 core = re.sub(r"等(?:文件|事项)?$", "", more)
-                if not (6 <= len(core) <= 60 and _ends_with_any(core, _DOC_SUFFIXES + ("安排",))
+                if not (6 <= len(core) <= 60 and _ends_with_any(core, _DOC_SUFFIXES_PLAN)
                         and not _ends_with_any(core, L.DOC_NOT)) \
                         or "《" in core or "的" in core or re.match(r"(?:并|还|又|将|同时|会议|认真|确定|决定|同意|要求|强调|指出"
                                                                 r"|研究|审议|审查|讨论|协商|修订|通过|听取)", core):

@@ -1621,3 +1621,30 @@ def test_chief_scientist_continues_a_list_of_speakers():
     f = run("座谈会10日在京召开。座谈会上，科技部部长王某某、某某大学数学学院院长刘某某、某某材料科技股份有限公司首席科学家张某平先后发言。")
     assert {("王某某", "spoke"), ("刘某某", "spoke"), ("张某平", "spoke")} <= roles(f)
     assert ("张某平", None, "某某材料科技股份有限公司首席科学家") in posts(f)
+
+
+def test_member_title_after_long_dotted_name():
+    # 2026.11.21: a ·-joined name longer than eight characters before X委员发言 (not a title running into it)
+    f = run("全国政协十四届三次会议举行第二次全体会议。王明主持。阿不都热合曼·买买提艾力委员发言建议，加强民族团结。"
+            "艾力更·依明巴海副委员长出席。")
+    assert ("阿不都热合曼·买买提艾力", "中央", "全国政协委员") in posts(f)
+    assert ("阿不都热合曼·买买提艾力", "spoke") in roles(f)
+    assert not any(p.startswith("艾力更·依明巴海副") for p, _ in roles(f))
+
+
+def test_npc_session_short_member_title_and_fellow_questioners():
+    # 2026.11.21: 常委会委员X、Y和Z等与会同志…提出询问 at an NPC Standing Committee session
+    f = run("十四届全国人大常委会第八次会议12日上午在北京人民大会堂举行联组会议，开展专题询问。赵乐际委员长主持。"
+            "常委会委员张一明、李建国、王刚和徐志强、林小萍等与会同志围绕养老服务问题提出询问。")
+    assert {("张一明", "中央", "全国人大常委会委员"), ("王刚", "中央", "全国人大常委会委员")} <= posts(f)
+    assert not any(t == "常委会委员" for _, _, t in posts(f))
+    assert {("张一明", "spoke"), ("王刚", "spoke"), ("徐志强", "spoke"), ("林小萍", "spoke")} <= roles(f)
+    assert not any(p == "徐志强" for p, _, _ in posts(f))  # the member title is not carried past 和
+
+
+def test_npc_prefix_spread_to_standing_committee_office_in_chain():
+    # 2026.11.21: 全国人大财经委副主任委员、常委会预算工委主任X: the shared 全国人大 reaches the second title
+    f = run("十四届全国人大常委会第九次会议举行第二次全体会议。会议听取了全国人大财经委副主任委员、"
+            "常委会预算工委主任周明远作的关于国有资产管理情况的监督调研报告。")
+    assert ("周明远", "中央", "全国人大常委会预算工委主任") in posts(f)
+    assert ("周明远", "中央", "常委会预算工委主任") not in posts(f)

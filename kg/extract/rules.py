@@ -32,7 +32,7 @@ from ..segment import segment
 from . import lexicon as L
 from .dictionary import Dictionary
 
-RULES_VERSION = "2026.11.20"
+RULES_VERSION = "2026.11.21"
 
 
 @lru_cache(maxsize=1)
@@ -485,6 +485,9 @@ def _tibetan(s: str) -> bool:
     return len(s) == 4 and (s[:2] in L.TIBETAN_NAME_PARTS or s[2:] in L.TIBETAN_NAME_PARTS)
 
 
+# 宁吉喆委员发言说 / 伊力扎提·艾合买提江委员发言: a (possibly long ·-joined) name, then a member title
+_MEMBER_AFTER_NAME = re.compile(r"(?:^|(?<=[，。；、：\s]))([\u4e00-\u9fff·]{2,8}?|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{1,10})"
+                                r"(?:委员|常委)(?=[\u4e00-\u9fff])")
 _PAIRED_FOREIGN_HEAD = re.compile(r"(?:主席|总书记|总理)(?:和|同|与)([\u4e00-\u9fff]{2,5}?)(?:总统|总理|首相)")
 _FOREIGN_NAME_ADVERBS = ("首次", "再次", "正式", "亲自", "专门")
 _SPEECH_IN = re.compile(r"在(?:视频)?(?:致辞|讲话|发言|演讲)中")  # 哈萨克斯坦总统某某在致辞中表示
@@ -691,6 +694,8 @@ class RuleExtractor:
         holdings.extend(self._honorific_posts(article, works, [p for p in persons if p.name not in foreign],
                                               participations, meetings, region_hits))
         holdings = _shared_organ_regions(holdings)
+        if any("全国人大常委会" in m.name for m in meetings):
+            holdings = _npc_members(holdings)
         persons = [p for p in persons if p.method != "coref"]
         person_mentions = tuple(PersonMention(p.name, self._evidence(article, works[p.sentence], p.start, p.end, p.method))
                                 for p in persons)
@@ -783,6 +788,8 @@ class RuleExtractor:
                 # 全国政协副主席兼秘书长 -> 全国政协秘书长; 中共中央政治局常委、首规委主任 -> 首规委主任 (中央)
                 if _rank_of(body) == body or body.startswith(("办公厅", "办公室", "研究室", "秘书局")):
                     body = chain_prefix + body  # 全国人大常委会副秘书长、办公厅研究室主任: a department of the organ
+                elif body.startswith("常委会") and chain_prefix.startswith("全国人大") and "常委会" not in chain_prefix:
+                    body = "全国人大" + body  # 全国人大财经委副主任委员、常委会预算工委主任: the shared 全国人大
                 return "中央", body, None, chain_prefix
             # 市委副书记、宣传部部长 -> 市委宣传部部长; 市人大常委会常务副主任、党组副书记 -> 市人大常委会党组副书记
             body = chain_prefix + body
@@ -864,6 +871,12 @@ class RuleExtractor:
                               for h in list_posts]
                     found.append((p, shared))
                     list_mode = delim in "、和" or e < ce and text[e:ce] in ("和", "及")
+                    if delim == "、" and text[e:e + 1] in ("和", "及") and ce - e <= 5 and name_at(text, e + 1, ce) == ce:
+                        # 委员甲、乙、丙和丁、戊等与会同志: the list goes on past 和 with others, who do not share its title
+                        q = _Person(text[e + 1:ce], w.cstart + e + 1, w.cstart + ce, w.cstart + ce, w.sentence.index)
+                        found.append((q, []))
+                        list_mode, list_posts, chain = True, [], []
+                        continue
                     last = self._last_of_list(article, w, text, e, ce, list_posts)
                     if last is not None:
                         found.append(last)
@@ -1456,11 +1469,11 @@ class RuleExtractor:
                     by_pos[(w.sentence.index, a)] = _Person(cand, a, a + len(cand), a + len(cand), w.sentence.index)
                     known.add(cand)
             # 宁吉喆委员发言说 / 曹小红常委代表…建议: a member title right after a name at the start of a clause.
-            for m in re.finditer(r"(?:^|(?<=[，。；、：\s]))([\u4e00-\u9fff·]{2,8}?)(?:委员|常委)(?=[\u4e00-\u9fff])", w.text):
+            for m in _MEMBER_AFTER_NAME.finditer(w.text):
                 cand = m.group(1)
                 a = w.cstart + m.start(1)
                 hon = w.text[m.end(1):m.end(1) + 2]
-                if w.text[m.end(1) + 2:m.end(1) + 3] == "会" or (cand + hon) in L.RANKS:
+                if w.text[m.end(1) + 2:m.end(1) + 3] == "会" or (cand + hon) in L.RANKS or cand.endswith("副"):
                     continue  # 检察委员会, 国务委员
                 # (扎西达娃常委: a Tibetan name; 吴为山委员: 为 opening a given name, taken before a member title)
                 ok = plausible_name(cand) or _tibetan(cand) or len(cand) == 3 and cand[1] == "为" \
@@ -2881,6 +2894,12 @@ def _book_titles(text: str) -> list[tuple[int, int]]:
             if depth == 0:
                 out.append((start, i + 1))
     return out
+
+
+def _npc_members(holdings: list[Holding]) -> list[Holding]:
+    """常委会委员某某 at a session of the NPC Standing Committee: the member title of that committee."""
+    return [dataclasses.replace(h, title="全国人大常委会委员", region="中央")
+            if h.title == "常委会委员" and h.region is None else h for h in holdings]
 
 
 def _shared_organ_regions(holdings: list[Holding]) -> list[Holding]:

@@ -1648,3 +1648,27 @@ def test_npc_prefix_spread_to_standing_committee_office_in_chain():
             "常委会预算工委主任周明远作的关于国有资产管理情况的监督调研报告。")
     assert ("周明远", "中央", "全国人大常委会预算工委主任") in posts(f)
     assert ("周明远", "中央", "常委会预算工委主任") not in posts(f)
+
+
+# -- a chair's closing speech summarising the session: 会议 as subject inside reported speech --------------------
+def test_closing_speech_lists_the_session_documents():
+    d = _docs_of("某某会议23日在北京闭幕。张某某主持闭幕会并讲话。张某某指出，会议审议通过的森林防火法，意义重大。"
+                    "新修订的水土保持法，提供了保障。会议对草原保护法草案、档案法修正草案进行了第二次审议，"
+                    "对气象法修订草案进行了初次审议。张某某指出，会议审查批准了国务院2024年中央预算调整方案。"
+                    "会议听取审议了国务院关于林业工作情况的报告、关于2023年度国有资产管理情况综合报告和行政事业性国有资产"
+                    "管理情况专项报告。会议听取审议了森林法、草原法执法检查报告。")
+    assert {("森林防火法", "adopted"), ("水土保持法", "adopted"), ("草原保护法草案", "studied"),
+            ("档案法修正草案", "studied"), ("气象法修订草案", "studied"),
+            ("国务院2024年中央预算调整方案", "adopted"), ("国务院关于林业工作情况的报告", "studied"),
+            ("国务院关于2023年度国有资产管理情况综合报告", "studied"),
+            ("国务院关于2023年度行政事业性国有资产管理情况专项报告", "studied"),
+            ("森林法执法检查报告", "studied"), ("草原法执法检查报告", "studied")} <= d
+    assert not any(t.startswith("批准") or t.startswith("新修订") for t, _ in d)
+
+
+def test_closing_speech_about_another_body_and_heard_work_report():
+    d = _docs_of("某某党组会议5日召开。李某某主持会议并讲话。李某某指出，党的二十大审议通过的党章，是根本遵循。")
+    assert not any("党章" in t for t, _ in d)
+    d = _docs_of("某某合作委员会第一次会议21日举行。王某某主持会议。会议听取了秘书处工作报告、成员单位合作情况汇报。")
+    assert ("秘书处工作报告", "studied") in d
+    assert not any("汇报" in t for t, _ in d)

@@ -32,7 +32,7 @@ from ..segment import segment
 from . import lexicon as L
 from .dictionary import Dictionary
 
-RULES_VERSION = "2026.11.21"
+RULES_VERSION = "2026.11.22"
 
 
 @lru_cache(maxsize=1)
@@ -1882,6 +1882,7 @@ class RuleExtractor:
         current = meetings[0].key if meetings else None
         names = {m.key: m.name for m in meetings}
         verbs = sorted(_BOOK_DOC_ACTIONS, key=len, reverse=True)
+        summary_adopted = False
         for w in works:
             current = meeting_at.get(w.sentence.index, current)
             text = w.text
@@ -1937,7 +1938,11 @@ class RuleExtractor:
                 if key not in out:
                     out[key] = DocumentAction(title, action, current, issuer,
                                               self._evidence(article, w, w.cstart + s, w.cstart + e))
-            for title, action, s, e in _plain_documents(text) + _heard_drafts(text) + _heard_reports(text):
+            summary = _summary_documents(text)
+            if summary_adopted and (mm := _SUMMARY_REVISED_NEXT.match(text)):
+                summary.append((mm.group(1), "adopted", mm.start(1), mm.end(1)))  # 新修订的A法，… after 会议审议通过的B法
+            summary_adopted = bool(_SUMMARY_ADOPTED_OF.search(text))
+            for title, action, s, e in _plain_documents(text) + _heard_drafts(text) + _heard_reports(text) + summary:
                 if _other_body_acts(text, s, names.get(current, "")):
                     continue
                 key = (title, action)
@@ -2496,6 +2501,8 @@ def _plain_documents(text: str) -> list[tuple[str, str, int, int]]:
             continue
         if m.group(1) == "通过" and text[max(0, m.start() - 2):m.start()] in ("审议", "表决", "原则", "讨论", "研究"):
             continue
+        if m.group(1) == "审查" and nxt.startswith("批准"):
+            continue  # 审查批准了X: read with the meeting as subject (_summary_documents), never 批准了X as a title
         action = L.DOC_ACTIONS.get(m.group(1), "adopted" if m.group(1).endswith("通过") else None)
         if action is None:
             continue
@@ -2641,6 +2648,65 @@ def _plain_documents(text: str) -> list[tuple[str, str, int, int]]:
     titles = {t[0] for t in out}
     return [t for t in out if not (t[0].endswith("表决稿") and t[0][:-3] in titles) and not (t[0].startswith("关于") and any(
         u[1] == t[1] and u[0].endswith(t[0]) and 2 <= len(u[0]) - len(t[0]) <= 20 for u in out))]
+
+
+#: 会议 / 本次会议 / 这次会议 opening a clause: the meeting reported is the subject (also inside a chair's closing
+#: speech summarising the session: 赵乐际指出，会议审议通过的A法…).
+_THIS_MEETING = r"(?:^|(?<=[，。；：]))(?:本次|这次)?会议(?:还|也|并|先后|分别|同时)?"
+_SUMMARY_ADOPTED_OF = re.compile(_THIS_MEETING + r"(?:审议通过|表决通过|通过)的([^，。；：]{2,120})(?=[，。；]|$)")
+_SUMMARY_START = re.compile(_THIS_MEETING)
+#: Clauses of a summary, the meeting their subject (…，听取审议了X，审查批准了Y): verb and list.
+_SUMMARY_CLAUSE = re.compile(r"(?:(?P<adopt>(?:审议通过|表决通过|通过)的)|(?P<approve>审查批准了?)"
+                             r"|(?P<heard>听取(?:审议|并审议)?了?)|对(?=[^，。；：]{2,200}?进行了?(?:第[一二三四五六]次|初次|再次)?审议))"
+                             r"(?P<items>[^，。；：]{2,300}?)(?P<rev>进行了?(?:第[一二三四五六]次|初次|再次)?审议)?(?=并|[，。；]|$)")
+#: 新修订的海洋环境保护法，为…: a revised law opening the sentence after 会议审议通过的A法 (the same list, continued)
+_SUMMARY_REVISED_NEXT = re.compile(r"^(?:新修订的|修订后的|新制定的)([\u4e00-\u9fff]{2,20}法)(?=[，])")
+
+
+def _summary_items(clause: str, base: int, action: str) -> list[tuple[str, str, int, int]]:
+    """The titles of a list in a summary of the session; 湿地保护法、科学技术进步法执法检查报告 spreads the tail, and
+    国务院关于2022年度A综合报告和B专项报告 the issuer, 关于 and the year."""
+    out = []
+    for t, a, s, e in _list_titles(clause, base, action):
+        t = re.sub(r"^(?:新修订的|修订后的|修改后的|新制定的)", "", t)
+        if out and "关于" not in t and t.endswith("报告") and "报告和" + t in clause \
+                and (mm := re.match(r"([^关]{2,12}?关于(?:\d{4}年度?)?)", out[-1][0])):
+            t = mm.group(1) + t  # …综合报告和金融企业…专项报告: issuer, 关于 and year shared
+        out.append((t, a, s, e))
+    # 湿地保护法、科学技术进步法执法检查报告: the shared tail
+    if len(out) >= 2 and all(re.fullmatch(r"[\u4e00-\u9fff]{2,20}法", t[0]) for t in out[:-1]) \
+            and (mm := re.fullmatch(r"[\u4e00-\u9fff]{2,20}法((?:执法检查|实施情况)[\u4e00-\u9fff]{0,4}报告)", out[-1][0])):
+        out = [(t + mm.group(1) if i < len(out) - 1 else t, a, s, e) for i, (t, a, s, e) in enumerate(out)]
+    return [x for x in out if _ends_with_any(x[0], _DOC_SUFFIXES) and not _ends_with_any(x[0], L.DOC_NOT)
+            and not re.match(r"(?:有关|相关|上述|这些|该|其|[两三四五六七八九十\d]+(?:个|件|项))", x[0])
+            and not re.search(r"[两三四五六七八九十\d]+(?:个|件|项)[\u4e00-\u9fff]{0,6}报告$", x[0])]
+
+
+def _summary_documents(text: str) -> list[tuple[str, str, int, int]]:
+    """Documents a clause with the meeting as subject lists in a summary of the session: 会议审议通过的A法,
+    会议对A草案、B草案进行了第二次审议，对C草案进行了初次审议, 会议审查批准了X方案, 会议听取审议了X报告、Y报告.
+    Clauses after the first one share its subject while each opens with such a verb."""
+    out = []
+    for m in _SUMMARY_START.finditer(text):
+        pos = m.end()
+        while (c := _SUMMARY_CLAUSE.match(text, pos)) is not None:
+            items = c.group("items")
+            if c.group("adopt"):
+                out.extend(_summary_items(items, c.start("items"), "adopted"))
+            elif c.group("approve"):
+                out.extend(_summary_items(items, c.start("items"), "adopted"))
+            elif c.group("heard"):
+                if not re.match(r"(?:并|通过|了)", items) and not re.search(r"作的|作了|情况的汇报|情况的说明|审议(?:和修改)?情况|审议结果", items):
+                    out.extend(x for x in _summary_items(items, c.start("items"), "studied") if x[0].endswith("报告"))
+            elif c.group("rev"):
+                out.extend(_summary_items(items, c.start("items"), "studied"))
+            else:
+                break
+            nxt = re.match(r"[^，。；：]*?，", text[c.end():])
+            if nxt is None or re.search(r"[。；]", text[c.end():c.end() + len(nxt.group(0))]):
+                break
+            pos = c.end() + len(nxt.group(0))
+    return out
 
 
 # 向大会作政府工作报告 / 作关于国务院组织法修订草案的说明 / 听取了X作的…审议结果的报告: a report given to the meeting

@@ -1672,3 +1672,27 @@ def test_closing_speech_about_another_body_and_heard_work_report():
     d = _docs_of("某某合作委员会第一次会议21日举行。王某某主持会议。会议听取了秘书处工作报告、成员单位合作情况汇报。")
     assert ("秘书处工作报告", "studied") in d
     assert not any("汇报" in t for t, _ in d)
+
+
+def test_counted_organ_members_closing_a_speaker_list():
+    f = run("政协第十四届全国委员会常务委员会第五次会议8日上午举行全体会议。全国政协主席王某某出席。"
+            "张某某、李某明、赵某某等3位政协常委作大会发言。")
+    assert {("张某某", "spoke"), ("李某明", "spoke"), ("赵某某", "spoke")} <= roles(f)
+    assert {("张某某", "中央", "全国政协常委"), ("赵某某", "中央", "全国政协常委")} <= posts(f)
+
+
+def test_given_name_ending_in_she_inside_a_list():
+    f = run("政协第十四届全国委员会常务委员会第五次会议8日上午举行全体会议。全国政协主席王某某出席。"
+            "张建国、刘明华、户立社、陈志强、赵国庆等5位政协常委作大会发言。新华社、路透社、韩联社等媒体作了报道。")
+    assert ("户立社", "spoke") in roles(f) and ("户立社", "中央", "全国政协常委") in posts(f)
+    assert not any(p in ("路透社", "韩联社") for p, _ in roles(f))
+
+
+def test_bare_name_before_an_opening_address():
+    f = run("第九届某某论坛15日在厦门举行。全国政协主席王某某出席并致辞。李某某出席。郑建闽致开幕词。")
+    assert ("郑建闽", "spoke") in roles(f)
+
+
+def test_speech_verb_after_a_bare_title_is_no_name():
+    f = run("在某某林场，总书记实地察看正在治理的沙地。总书记强调，要持续抓好这项工作。")
+    assert not any(p == "强调" for p, _, _ in posts(f))

@@ -16,7 +16,7 @@ SURNAMES = set(
     "封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖"
     "漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹"
     "诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
-    "习咸谌訚蔺郦寿竺邴逄仉禚郇昌铁种蹇佴贲缑阎芈笪轩沃訾綦益乔洪"
+    "习咸谌訚蔺郦寿竺邴逄仉禚郇昌铁种蹇佴贲缑阎芈笪轩沃訾綦益乔洪户"
 ) - set("和同从到在对就为会都全党经时")
 
 COMPOUND_SURNAMES = (
@@ -112,7 +112,7 @@ ROLE_CUES: dict[str, str] = {
     "列席": "attended_nonvoting",
     "交流发言": "spoke", "讲话": "spoke", "指出": "spoke", "强调": "spoke", "表示": "spoke", "发言": "spoke",
     "致辞": "spoke", "视频致辞": "spoke", "视频讲话": "spoke", "宣布": "spoke", "提出": "spoke", "建议": "spoke", "说": "spoke", "发表讲话": "spoke",
-    "致欢迎辞": "spoke", "致开幕辞": "spoke", "致闭幕辞": "spoke", "致贺辞": "spoke", "致贺词": "spoke", "致答辞": "spoke", "致感谢答辞": "spoke", "致答谢辞": "spoke", "发表主旨演讲": "spoke", "发表演讲": "spoke", "作总结讲话": "spoke",
+    "致欢迎辞": "spoke", "致开幕辞": "spoke", "致闭幕辞": "spoke", "致欢迎词": "spoke", "致开幕词": "spoke", "致闭幕词": "spoke", "致答谢词": "spoke", "致贺辞": "spoke", "致贺词": "spoke", "致答辞": "spoke", "致感谢答辞": "spoke", "致答谢辞": "spoke", "发表主旨演讲": "spoke", "发表演讲": "spoke", "作总结讲话": "spoke",
     "举行": "attended", "迎候": "attended", "迎接": "attended", "送行": "attended", "欢送": "attended", "同机抵达": "attended", "先期抵达": "attended",
     "步入主席台": "attended", "步入会场": "attended", "登上主席台": "attended",
     "一同看望": "attended", "一同慰问": "attended", "一同调研": "attended", "一同考察": "attended",

@@ -32,7 +32,7 @@ from ..segment import segment
 from . import lexicon as L
 from .dictionary import Dictionary
 
-RULES_VERSION = "2026.11.22"
+RULES_VERSION = "2026.11.23"
 
 
 @lru_cache(maxsize=1)
@@ -226,8 +226,10 @@ _NAME_STOP = {"有关", "负责", "同志", "代表", "委员", "常委", "群�
               "我们", "他们", "双方", "两国", "中方", "会议", "会上", "期间", "其中", "以及", "应邀", "应约", "来自",
               "随同", "共同", "同时", "随后", "届时", "当天", "此前", "目前", "近日", "日前", "全国", "国家", "地方",
               "职务", "职位", "常务", "执行", "围绕", "担任", "出任", "兼任", "继续", "班子", "成员", "有效", "有力", "高度", "严格", "安全", "发展", "经济", "社会", "文化", "生态", "和平", "合作", "方案",
-              "民革", "民盟", "民建", "民进", "农工党", "致公党", "台盟", "九三学社", "先生", "女士", "阁下", "名单", "人选"} | set(L.COUNTRIES)
+              "民革", "民盟", "民建", "民进", "农工党", "致公党", "台盟", "九三学社", "先生", "女士", "阁下", "名单", "人选", "强调", "强化", "明确", "祝贺"} | set(L.COUNTRIES)
 _NON_NAME_CHARS = set("省市县区委部厅局院会党府办署处室组团队校司社台网族")
+_AGENCIES = frozenset(("路透社", "韩联社", "安莎社", "共同社", "塔斯社", "美联社", "法新社", "合众社", "埃菲社", "俄新社",
+                       "时事社", "俄通社", "中新社", "朝中社", "越通社", "柬埔寨社", "合作社", "旅行社", "出版社"))
 
 
 @lru_cache(maxsize=1)
@@ -258,6 +260,8 @@ def plausible_name(s: str, lenient: bool = False) -> bool:
     if any((c in _NON_NAME_CHARS or c in L.NOT_GIVEN)
            and not (k == 1 and len(s) == 3 and c in L.GIVEN_FIRST_OK and s[0] in L.SURNAMES)
            and not (lenient and k == 2 and len(s) == 3 and c == "和" and s[0] in L.SURNAMES)  # 魏凤和 bounded by 、
+           and not (lenient and k == 2 and len(s) == 3 and c == "社" and s[0] in L.SURNAMES
+                    and s not in _AGENCIES)  # 户思社 bounded by 、 (not 路透社, 韩联社)
            for k, c in enumerate(s[1:], 1)):
         return False
     if s[:2] in L.COMPOUND_SURNAMES:
@@ -1420,7 +1424,7 @@ class RuleExtractor:
                 p = _Person(name, a, w.cstart + e, w.cstart + e, w.sentence.index, method)
                 by_pos[(w.sentence.index, a)] = p
             # A bare name opening a clause right before a strong cue: 何立峰陪同考察, 刘鹤出席.
-            for m in re.finditer(r"(?:^|(?<=[，。；：\s]))([\u4e00-\u9fff]{2,3}?)(?:等)?(?=陪同|出席|主持|参加|列席|致辞)", w.text):
+            for m in re.finditer(r"(?:^|(?<=[，。；：\s]))([\u4e00-\u9fff]{2,3}?)(?:等)?(?=陪同|出席|主持|参加|列席|致(?:[开闭]幕|欢迎|答谢)?[辞词])", w.text):
                 admit(m.group(1), w.cstart + m.start(1), w)
             # 会议通过了张三、李四为大会副秘书长: the persons a vote names (a function, no post)
             for m in re.finditer(r"(?:表决通过|通过|推选|选举)了?((?:[\u4e00-\u9fff]{2,3}、){0,12}[\u4e00-\u9fff]{2,3})(?:同志)?为", w.text):
@@ -2069,7 +2073,7 @@ _ALLOWED_RESIDUE = re.compile(
     r"|代表[^，,、；。：向]{0,14}?(?:中央|委员会|组委会|团体|单位|党派|政府|人民|方面|各界|组织|协会|集体|学校|人员|机关|部门)"
     r"(?:作了?|发表了?)?)?")  # 代表各人民团体致贺词: speaking on behalf of a body
 _LEAD_FILLER = re.compile(r"作为[^，。；]{1,20}?代表[，,]?|(?:以及|及)[\u4e00-\u9fff]{1,8}?(?:界|企业|青年|群众|各方)代表(?=先后|分别|也|共同|一起|相继|$)|以及[^，。；]{1,30}?(?:代表|人士|嘉宾|成员|官员|专家|学者)等?(?:约|近|逾|超过)?[\d一二三四五六七八九十百千万]*(?:余|多)?人|在[^，。；]{1,30}?[主分]会场(?:[和及与][^，。；]{1,20}?[主分]会场)*|代表[\u4e00-\u9fff]{1,15}$|[省市区县州]委常委|[省市区县州](?:级)?领导|来自[^，。；]{1,40}?(?:代表|人士|嘉宾|贵宾|成员|官员|领导人|企业家)(?:等?(?:约|近|逾|超过)?[\d一二三四五六七八九十百千万]+(?:余|多)?人)?|以及[\u4e00-\u9fff、]{2,30}?(?:代表|领导人)(?=与会|出席|参加|列席|$)|[\u4e00-\u9fff、]{0,70}?(?:有关部门|有关方面|有关单位)?负责(?:同志|人)|等(?:外国|各国|外方|与会|中外|知名)?前?(?:领导人|政要|专家学者|专家|学者|企业家)们?"
-                          r"|(?<=等)(?:约|近)?[\d一二三四五六七八九十两]+(?:位|名|人)(?:同志|委员|常委|代表|专家|嘉宾|企业家|企业负责人|负责人)?"
+                          r"|(?<=等)(?:约|近)?[\d一二三四五六七八九十两]+(?:位|名|人)(?:(?:全国)?(?:政协|人大)?(?:委员|常委|代表)|同志|专家|嘉宾|企业家|企业负责人|负责人)?"
                           r"|[\u4e00-\u9fff]{0,20}?(?:老同志|全体成员|各界人士|干部群众|各族群众|群众代表|团成员|组成员|委员会委员|负责人)")
 
 
@@ -2744,7 +2748,7 @@ _DRAFTED_FOR = re.compile(r"关于([^，。；《》]{2,200}?代拟稿)的(?:汇
 _NOT_DELIVERED = ("专题", "辅导", "重要", "主旨", "书面", "大会", "交流", "述职", "形势", "学术")
 
 
-_COUNTED_MEMBERS = re.compile(r"等[\d一二三四五六七八九十]{1,3}(?:位|名)(委员|常委)(?![会长])")
+_COUNTED_MEMBERS = re.compile(r"等[\d一二三四五六七八九十]{1,3}(?:位|名)(?:全国)?(?:政协)?(委员|常委)(?![会长])")
 _AT_CPPCC_SESSION = re.compile(r"参加(?:全国政协|政协第)[^，。；]{0,16}?会议的")
 _PROPOSED_LIST = re.compile(r"提出了?([^，。；《》]{4,120}?人选名单)后")
 _VOTED = re.compile(r"^会议(?:分别)?(?:经过|经)?表决")

@@ -1696,3 +1696,32 @@ def test_bare_name_before_an_opening_address():
 def test_speech_verb_after_a_bare_title_is_no_name():
     f = run("在某某林场，总书记实地察看正在治理的沙地。总书记强调，要持续抓好这项工作。")
     assert not any(p == "强调" for p, _, _ in posts(f))
+
+
+def test_presidium_motion_gives_its_drafts():
+    f = run("十五届全国人大常委会第八次委员长会议9日在北京举行。赵某某委员长主持会议。"
+            "会议审议了委员长会议关于提请审议十五届全国人大二次会议议程草案、主席团和秘书长名单草案、列席人员名单草案等议案。")
+    d = {(x.title, x.action) for x in f.documents}
+    assert {("十五届全国人大二次会议议程草案", "studied"), ("十五届全国人大二次会议主席团和秘书长名单草案", "studied"),
+            ("十五届全国人大二次会议列席人员名单草案", "studied")} <= d
+    assert not any("议案" in t for t, _ in d)
+
+
+def test_motion_explained_gives_the_draft_and_acceded_treaty():
+    f = run("十五届全国人大常委会第三次会议9日在北京举行。赵某某委员长主持。"
+            "受国务院委托，某某部部长钱某某作了关于提请审议森林防火法修订草案的议案的说明。"
+            "受国务院委托，某某部部长孙某某作了关于提请审议加入《国际灯塔协会公约》的议案的说明。")
+    d = {(x.title, x.action) for x in f.documents}
+    assert {("森林防火法修订草案", "studied"), ("国际灯塔协会公约", "studied")} <= d
+
+
+def test_counted_reports_on_drafts_are_split():
+    f = run("十五届全国人大常委会第十次委员长会议9日在北京举行。赵某某委员长主持会议。"
+            "会议听取了宪法法律委主任委员周某某分别作的关于森林法典草案、湿地保护促进法草案2个审议意见的报告，"
+            "关于海关法修订草案、邮政法修订草案2个修改意见的汇报，关于民法典有关规定的解释草案审议结果的报告，"
+            "审议了相关议案代拟稿、草案修改稿。会议听取了关于某某工作情况的报告审议情况的汇报，审议了关于批准报告的决定草案代拟稿。")
+    d = {(x.title, x.action) for x in f.documents}
+    assert {("关于森林法典草案审议意见的报告", "studied"), ("关于湿地保护促进法草案审议意见的报告", "studied"),
+            ("森林法典草案", "studied"), ("海关法修订草案", "studied"), ("邮政法修订草案", "studied"),
+            ("民法典有关规定的解释草案", "studied")} <= d
+    assert not any("2个" in t or t == "关于批准报告的决定草案代拟稿" for t, _ in d)

@@ -54,7 +54,7 @@ BLIND6_FLOORS = {"persons": 0.97, "participants": 0.95, "roles": 0.90, "posts": 
 # were then tuned on (2026.11.7: .980 / .959 / .962 / .950 / .880 and .984 / .919 / .919 / .954 / .800); blind9 and
 # blind10 measured .968 / .778 / .744 / .952 / .222 and .958 / .839 / .865 / .927 / .789 under 2026.11.7 before being
 # tuned on. Floors sit just under the latest measurement.
-BLIND7_10 = {n: ROOT / "tests" / "gold" / f"blind{n}_gold.json" for n in range(7, 35)}
+BLIND7_10 = {n: ROOT / "tests" / "gold" / f"blind{n}_gold.json" for n in range(7, 37)}
 # blind11 (12 items, seed 6174) first measured .941 / .826 / .864 / .875 / .100 (2026.11.7 and .8), then tuned on;
 # blind12 (24 items, seed 1729) first measured .869 / .863 / .843 / .675 / .889 (2026.11.9), tuned on in 2026.11.10:
 # .980 / .942 / .918 / .930 / .889; blind13 (24 items, seed 8128) first measured .955 / .951 / .933 / .904 / .925
@@ -89,7 +89,10 @@ BLIND7_10 = {n: ROOT / "tests" / "gold" / f"blind{n}_gold.json" for n in range(7
 # / .829 / .741 and .962 / .937 / .940 / .887 / .800 (2026.11.22); tuned on in 2026.11.23: .981 / .927 / .880 / .949 / .741
 # and .973 / .944 / .946 / .894 / .800. blind33 and blind34 (20 items each, seed 173205, drawn without the 73 items
 # helpers had printed) first measured .991 / .944 / .956 / .950 / .780 and .974 / .962 / .945 / .898 / .557 (2026.11.22
-# and 2026.11.23 alike).
+# and 2026.11.23 alike). Documents after 2026.11.24 (NPC motions and counted reports, tuned on blind33-34): blind25 .879,
+# blind32 .933, blind33 .881, blind34 .946. blind35 and blind36 (20 items each, seed 223606, drawn without the 79 items
+# helpers had printed) first measured .992 / .933 / .937 / .986 / .831 and .967 / .937 / .929 / .944 / .913
+# (2026.11.23 and 2026.11.24 alike).
 # Under 2026.11.9: blind7 .980 / .984 / .981 / .950 / .880, blind8 .984 / .940 / .937 / .954 / .867,
 # blind9 .968 / .942 / .937 / 1.0 / .316, blind10 .964 / .898 / .912 / .982 / .842, blind11 .959 / .951 / .961 / .939 / 1.0.
 BLIND7_10_FLOORS = {
@@ -111,15 +114,17 @@ BLIND7_10_FLOORS = {
     22: {"persons": 0.99, "participants": 0.99, "roles": 0.98, "posts": 0.94, "documents": 0.99, "document_actions": 0.99},
     23: {"persons": 0.97, "participants": 0.97, "roles": 0.91, "posts": 0.97, "documents": 0.92, "document_actions": 0.92},
     24: {"persons": 0.97, "participants": 0.96, "roles": 0.94, "posts": 0.97, "documents": 0.99, "document_actions": 0.99},
-    25: {"persons": 0.98, "participants": 0.97, "roles": 0.96, "posts": 0.91, "documents": 0.82, "document_actions": 0.82},
+    25: {"persons": 0.98, "participants": 0.97, "roles": 0.96, "posts": 0.92, "documents": 0.87, "document_actions": 0.87},
     27: {"persons": 0.95, "participants": 0.93, "roles": 0.93, "posts": 0.87, "documents": 0.88, "document_actions": 0.88},
     28: {"persons": 0.98, "participants": 0.95, "roles": 0.94, "posts": 0.97, "documents": 0.82, "document_actions": 0.82},
     29: {"persons": 0.96, "participants": 0.97, "roles": 0.96, "posts": 0.95, "documents": 0.85, "document_actions": 0.81},
     30: {"persons": 0.97, "participants": 0.95, "roles": 0.93, "posts": 0.98, "documents": 0.96, "document_actions": 0.96},
     31: {"persons": 0.97, "participants": 0.91, "roles": 0.87, "posts": 0.94, "documents": 0.74, "document_actions": 0.74},
-    32: {"persons": 0.96, "participants": 0.93, "roles": 0.93, "posts": 0.88, "documents": 0.79, "document_actions": 0.79},
-    33: {"persons": 0.98, "participants": 0.93, "roles": 0.94, "posts": 0.94, "documents": 0.77, "document_actions": 0.77},
-    34: {"persons": 0.96, "participants": 0.95, "roles": 0.93, "posts": 0.89, "documents": 0.55, "document_actions": 0.55},
+    32: {"persons": 0.96, "participants": 0.93, "roles": 0.93, "posts": 0.88, "documents": 0.92, "document_actions": 0.92},
+    33: {"persons": 0.98, "participants": 0.93, "roles": 0.94, "posts": 0.94, "documents": 0.87, "document_actions": 0.87},
+    34: {"persons": 0.96, "participants": 0.95, "roles": 0.93, "posts": 0.89, "documents": 0.93, "document_actions": 0.93},
+    35: {"persons": 0.98, "participants": 0.92, "roles": 0.92, "posts": 0.97, "documents": 0.82, "document_actions": 0.82},
+    36: {"persons": 0.95, "participants": 0.92, "roles": 0.91, "posts": 0.93, "documents": 0.90, "document_actions": 0.90},
     26: {"persons": 0.93, "participants": 0.85, "roles": 0.88, "posts": 0.92, "documents": 0.88, "document_actions": 0.88},
 }
 # heldout_gold.json (12 items): .992 / .992 / .989 / .949 / 1.0 / 1.0 on 2026-11-30.
@@ -162,9 +167,9 @@ def _gold_scores(corpus_run, path):
 @pytest.mark.parametrize("path,floors", [(BLIND, BLIND_FLOORS), (BLIND2, BLIND2_FLOORS), (BLIND3, BLIND3_FLOORS),
                                          (BLIND4, BLIND4_FLOORS), (BLIND5, BLIND5_FLOORS), (BLIND6, BLIND6_FLOORS),
                                          (HELDOUT, HELDOUT_FLOORS)]
-                         + [(BLIND7_10[n], BLIND7_10_FLOORS[n]) for n in range(7, 35)],
+                         + [(BLIND7_10[n], BLIND7_10_FLOORS[n]) for n in range(7, 37)],
                          ids=["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "heldout",
-                              "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34"])
+                              "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36"])
 def test_blind_and_heldout_gold_scores(corpus_run, path, floors):
     rep = _gold_scores(corpus_run, path)
     low = {m: round(rep.scores[m].f1, 3) for m, floor in floors.items() if rep.scores[m].f1 < floor}

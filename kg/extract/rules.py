@@ -32,7 +32,7 @@ from ..segment import segment
 from . import lexicon as L
 from .dictionary import Dictionary
 
-RULES_VERSION = "2026.11.23"
+RULES_VERSION = "2026.11.24"
 
 
 @lru_cache(maxsize=1)
@@ -1993,7 +1993,7 @@ class RuleExtractor:
         drafts = {t for t, a in out}
         return [d for (t, a), d in out.items() if not (a == "studied" and t in adopted) and not _PERSONNEL_DOC.search(t)
                 and not (a == "studied" and (mm := re.search(r"关于提请审议([^《》]+)的议案$", t)) and mm.group(1) in drafts)
-                and not re.fullmatch(r"关于批准(?:和加入|条约|协定|公约|议定书)?的(?:决定|决议)草案(?:代拟稿)?", t)]
+                and not re.fullmatch(r"关于批准(?:和加入|条约|协定|公约|议定书|报告)?的(?:决定|决议)草案(?:代拟稿)?", t)]
         # (关于批准的决定草案代拟稿, 关于批准条约的决定草案代拟稿: anaphoric)
 
     # -- reporters --------------------------------------------------------------------------
@@ -2462,10 +2462,11 @@ def _heard_drafts(text: str) -> list[tuple[str, str, int, int]]:
                 out.extend((x[a + 1:b - 1], "studied", m.start(1) + a, m.start(1) + b) for a, b in spans)
             continue
         x = re.sub(r"[《》]", "", x)
+        x = re.sub(r"(?<=草案)(?:\d+|[两二三四五六七八九十])[个项件]$", "", x)  # 关于A草案、B草案5个修改意见的汇报
         drafts = []
         for part in x.split("、"):  # 关于A草案、B草案审议结果的报告: each draft
             part = re.sub(r"(?<=草案)(?:修改稿|表决稿)$", "", part)  # 关于A草案修改稿修改意见的报告: the draft A草案
-            if re.search(r"的(?:决定|决议|解释)草案$", part):
+            if re.search(r"的(?:决定|决议)草案$", part):
                 drafts.append("关于" + part)  # 关于修改会计法的决定草案: a decision's title starts with 关于
             elif re.search(r"(?:草案|修正案)$", part) and not part.endswith(_GENERIC_TAILS):
                 drafts.append(part)
@@ -2730,10 +2731,10 @@ def _organ_before_about(t: str) -> str:
 _MORE_REPORT = re.compile(r"、(关于[^，。；、《》]{2,80}?的报告)(?=[，。；、]|$)")
 _DELIVERED_OF = re.compile(r"(?:分别)?作的(关于[^，。；《》]{2,150}?报告)(?=[，。；]|$)")
 # 国务院提出了关于提请审议耕地保护和质量提升法草案的议案: the draft is before the session
-_MOTION = re.compile(r"(?:提出了?|就|审议了[^，。；《》]{0,20}?)(?:关于)?提请审议([^，。；《》]{2,160}?(?:草案|修正案))的"
+_MOTION = re.compile(r"(?:提出了?|就|作了|审议了[^，。；《》]{0,20}?)(?:关于)?提请审议([^，。；《》]{2,160}?(?:草案|修正案))的"
                      r"(?:[两三四五六七八九十]个)?议案")
 # 作了关于提请审议批准《A条约》的议案的说明: the treaty is before the session
-_TREATY_MOTION = re.compile(r"关于提请审议批准((?:《[^《》]{4,80}》)+)的(?:[两三四五六七八九十]个)?议案")
+_TREATY_MOTION = re.compile(r"关于提请审议(?:批准|加入)((?:《[^《》]{4,80}》)+)的(?:[两三四五六七八九十]个)?议案")
 _TREATY_END = r"(?:条约|协定|公约|议定书)"
 _TREATY_MOTION_PLAIN = re.compile(r"关于提请审议批准([^，。；《》、]{4,80}?" + _TREATY_END + r"(?:(?:的议案的说明)?、[^，。；《》、]{4,80}?"
                                   + _TREATY_END + r")*)的(?:[两三四五六七八九十]个)?议案")
@@ -2820,8 +2821,14 @@ def _spread_tail(texts: list[str]) -> list[str]:
 _VETTED = r"经(?!济|营|费|验|贸|典)[^，。；、《》]{2,16}?(?:讨论|审议|审查|协商|酝酿|研究|修改|批准)(?:通过)?的"
 
 
+_PRESIDIUM_MOTION = re.compile(r"^委员长会议关于提请审议([^，。；《》]{4,160}?(?:草案|修正案))(?:等|的)(?:[两三四五六七八九十\d]+个)?议案$")
+
+
 def _list_titles(clause: str, base: int, action: str) -> list[tuple[str, str, int, int]]:
     """Titles in one 、-list after a document verb (see :func:`_plain_documents`)."""
+    mm = _PRESIDIUM_MOTION.match(clause)
+    if mm:  # 委员长会议关于提请审议A草案、B名单草案等议案: the drafts before the session, not the motion
+        return [x for x in _list_titles(mm.group(1), base + mm.start(1), action) if "议案" not in x[0]]
     items: list[tuple[int, str]] = []
     pos = base
     for item in clause.split("、"):
@@ -2845,6 +2852,7 @@ def _list_titles(clause: str, base: int, action: str) -> list[tuple[str, str, in
         k = last.rfind(tail)
         frame = last[k + 2:] if k > 0 else ""
         organ = texts[0][: texts[0].index("关于")]
+        frame = re.sub(r"^(?:\d+|[两二三四五六七八九十])[个项件]", "", frame)  # 关于A、B、C3个审议意见的报告: one report each
         if frame and _ends_with_any(frame, _DOC_SUFFIXES) and all(t.endswith(tail) for t in texts[:-1]):
             for (p0, it), t in zip(items, texts):
                 core = t[len(organ):] if organ and t.startswith(organ) else t

@@ -1725,3 +1725,10 @@ def test_counted_reports_on_drafts_are_split():
             ("森林法典草案", "studied"), ("海关法修订草案", "studied"), ("邮政法修订草案", "studied"),
             ("民法典有关规定的解释草案", "studied")} <= d
     assert not any("2个" in t or t == "关于批准报告的决定草案代拟稿" for t, _ in d)
+
+
+def test_heard_and_reviewed_report_keeps_its_title():
+    """会议听取和审议了X的报告: 和审议了 is part of the verb, not of the title."""
+    f = run("某市人大常委会第九次会议举行。会议听取和审议了市政府关于2024年度全市水环境状况的报告。")
+    got = {(d.title, d.action) for d in f.documents}
+    assert not any(t.startswith(("和", "审议")) for t, _ in got), got

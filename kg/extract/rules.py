@@ -32,7 +32,7 @@ from ..segment import segment
 from . import lexicon as L
 from .dictionary import Dictionary
 
-RULES_VERSION = "2026.11.24"
+RULES_VERSION = "2026.11.25"
 
 
 @lru_cache(maxsize=1)
@@ -2662,7 +2662,7 @@ _SUMMARY_ADOPTED_OF = re.compile(_THIS_MEETING + r"(?:审议通过|表决通过|
 _SUMMARY_START = re.compile(_THIS_MEETING)
 #: Clauses of a summary, the meeting their subject (…，听取审议了X，审查批准了Y): verb and list.
 _SUMMARY_CLAUSE = re.compile(r"(?:(?P<adopt>(?:审议通过|表决通过|通过)的)|(?P<approve>审查批准了?)"
-                             r"|(?P<heard>听取(?:审议|并审议)?了?)|对(?=[^，。；：]{2,200}?进行了?(?:第[一二三四五六]次|初次|再次)?审议))"
+                             r"|(?P<heard>听取(?:审议|[并和]审议)?了?)|对(?=[^，。；：]{2,200}?进行了?(?:第[一二三四五六]次|初次|再次)?审议))"
                              r"(?P<items>[^，。；：]{2,300}?)(?P<rev>进行了?(?:第[一二三四五六]次|初次|再次)?审议)?(?=并|[，。；]|$)")
 #: 新修订的海洋环境保护法，为…: a revised law opening the sentence after 会议审议通过的A法 (the same list, continued)
 _SUMMARY_REVISED_NEXT = re.compile(r"^(?:新修订的|修订后的|新制定的)([\u4e00-\u9fff]{2,20}法)(?=[，])")

@@ -132,6 +132,9 @@ _WORD_SETS: dict[int, tuple[Sequence[str], frozenset[str], int]] = {}
 def _as_set(words: Sequence[str]) -> tuple[Sequence[str], frozenset[str], int]:
     """The word list as a set, cached by identity: hashing a long tuple on every call (as lru_cache
     did) cost more than the lookups. The entry keeps its list alive, so an id is never reused while cached."""
+    e = _WORD_SETS.get(id(words))
+    if e is not None and e[0] is words:
+        return e
     if len(_WORD_SETS) >= 256:
         _WORD_SETS.clear()  # (lists built on the fly are cached too; they must not pile up)
     e = (words, frozenset(words), max(map(len, words), default=0))
@@ -141,10 +144,7 @@ def _as_set(words: Sequence[str]) -> tuple[Sequence[str], frozenset[str], int]:
 
 def _starts_with_any(text: str, words: Sequence[str]) -> Optional[str]:
     """The longest of ``words`` that ``text`` starts with."""
-    e = _WORD_SETS.get(id(words))
-    if e is None or e[0] is not words:
-        e = _as_set(words)
-    _, ws, longest = e
+    _, ws, longest = _as_set(words)
     for n in range(min(longest, len(text)), 0, -1):
         if text[:n] in ws:
             return text[:n]
@@ -153,10 +153,7 @@ def _starts_with_any(text: str, words: Sequence[str]) -> Optional[str]:
 
 def _ends_with_any(text: str, words: Sequence[str]) -> Optional[str]:
     """The longest of ``words`` that ``text`` ends with."""
-    e = _WORD_SETS.get(id(words))
-    if e is None or e[0] is not words:
-        e = _as_set(words)
-    _, ws, longest = e
+    _, ws, longest = _as_set(words)
     for n in range(min(longest, len(text)), 0, -1):
         if text[-n:] in ws:
             return text[-n:]
@@ -1004,20 +1001,19 @@ class RuleExtractor:
                         out.append((start, i - 2, " "))  # …以及国际奥委会主席巴赫: the next titled person
                         start = i
                         continue
-                if (text[i - 2 - le:i - le] in ("会见", "会谈", "接见") or text[i - 1] in "同与") and text[i - 2:i] != "以及" \
-                        and re.match(r"[\u4e00-\u9fff]{2,12}?(?:集团|公司|银行)", text[i:ce]):
+                if text[i - 1] in "同与" and re.match(r"[\u4e00-\u9fff]{2,12}?(?:集团|公司|银行)", text[i:ce]):
                     parsed = self._parse_chunk(text, i, ce)
                     if parsed is not None and parsed[0] and parsed[1] is not None and not parsed[0][0][0].collective \
                             and any(o in parsed[0][0][0].text for o in ("集团", "公司", "银行")):
-                        out.append((start, i - (1 if text[i - 1] in "同与" else 2 + le), " "))
-                        start = i  # 会见华兴海工集团董事长田守仁; 副市长A与某集团总经理B: a company head after the verb
+                        out.append((start, i - 1, " "))
+                        start = i  # 副市长A与某集团总经理B: a company head after 同/与 (after 会见, see below)
                         continue
                 if text[i - 2 - le:i - le] in ("会见", "会谈", "接见"):
                     parsed = self._parse_chunk(text, i, ce)
                     if parsed is not None and parsed[0] and parsed[1] is not None and not parsed[0][0][0].collective \
                             and parsed[0][0][0].text != _rank_of(parsed[0][0][0].text):
                         out.append((start, i - 2 - le, " "))
-                        start = i  # 某国总统甲会见国家副主席王某: a national title after the verb names the guest
+                        start = i  # 某国总统甲会见国家副主席王某, 会见某集团董事长田某: a title after the verb names the guest
                         continue
                 intl = text[i - 1] in "同与" and _starts_with_any(text[i:i + 8], L.INTERNATIONAL_PREFIXES)
                 if not (_starts_with_any(text[i:i + 8], L.COUNTRIES) or text.startswith("中国驻", i) or intl) \
@@ -1270,13 +1266,11 @@ class RuleExtractor:
                                     for _, n in names):
                 continue
             titles = [t for t in re.split(r"[、和]", titles_part) if t]
-            if _starts_with_any(titles_part, L.CPPCC_COMMITTEES) and self._CPPCC_CTX.search(article.clean, 0, w.cstart + start):
-                # 政协…常务委员会 … 任命X为经济委员会副主任: a special committee of the national CPPCC
-                titles = [t for t in re.split(r"、", titles_part) if t]
-                titles = ["全国政协" + t if _starts_with_any(t, L.CPPCC_COMMITTEES) else t for t in titles]
-            elif "、" in titles_part and any(_starts_with_any(t, L.CPPCC_COMMITTEES) for t in titles_part.split("、")[1:]) \
-                    and parse_title(titles[0]) is not None and parse_title(titles[0]).body.startswith("全国政协"):
-                # 增补X为第十四届全国政协委员、外事委员会副主任
+            # 政协…常务委员会 … 任命X为经济委员会副主任 / 增补X为第十四届全国政协委员、外事委员会副主任:
+            # a special committee of the national CPPCC
+            if _starts_with_any(titles_part, L.CPPCC_COMMITTEES) and self._CPPCC_CTX.search(article.clean, 0, w.cstart + start) \
+                    or "、" in titles_part and any(_starts_with_any(t, L.CPPCC_COMMITTEES) for t in titles_part.split("、")[1:]) \
+                    and (tp0 := parse_title(titles[0])) is not None and tp0.body.startswith("全国政协"):
                 titles = [t for t in re.split(r"、", titles_part) if t]
                 titles = ["全国政协" + t if _starts_with_any(t, L.CPPCC_COMMITTEES) else t for t in titles]
             parsed = [parse_title(t) for t in titles]
@@ -2487,6 +2481,11 @@ _PAREN_DRAFT = re.compile(r"[\u4e00-\u9fff]（(?:修订|修正|征求意见|送�
 _LIST_BREAK = r"(?:并|还|又|将|同时|会议|认真|确定|决定|同意|要求|强调|指出|研究|审议|审查|讨论|协商|修订|通过|听取|上述|有关|相关)"
 
 
+def _recommended(text: str, start: int) -> bool:
+    """Does the sentence before ``start`` recommend the item for a later session (委员长会议建议，…)?"""
+    return re.search(r"建议(?:[，,：:]|的)", text[text.rfind("。", 0, start) + 1:start]) is not None
+
+
 def _plain_documents(text: str) -> list[tuple[str, str, int, int]]:
     """Documents named without 《》 after an action verb: 通过了新修订的野生动物保护法、预备役人员法.
 
@@ -2514,7 +2513,7 @@ def _plain_documents(text: str) -> list[tuple[str, str, int, int]]:
         subject = text[max(text.rfind(c, 0, m.start()) for c in "，。；：") + 1:m.start()]
         if re.search(r"(?:各代表团|代表们|各小组|分组)[^、，]{0,6}$", subject):
             continue  # 各代表团认真审议了…: the delegations' review, not an act of the meeting reported
-        if re.search(r"建议(?:[，,：:]|的)", text[max(text.rfind("。", 0, m.start()) + 1, 0):m.start()]):
+        if _recommended(text, m.start()):
             continue  # 委员长会议建议，常委会…审议…: recommended for a later session
         clause = _doc_clause(text, m.end())
         if m.group(1) == "研究" and not re.search(r"稿|（(?:征求意见|送审)?草案）", clause):
@@ -2573,7 +2572,7 @@ def _plain_documents(text: str) -> list[tuple[str, str, int, int]]:
             continue
         out.extend(_list_titles(m.group(1), m.start(1), "studied"))
     for m in _REPORTED_ON.finditer(text):
-        if not re.search(r"建议(?:[，,：:]|的)", text[text.rfind("。", 0, m.start()) + 1:m.start()]):
+        if not _recommended(text, m.start()):
             out.extend(t for t in _list_titles(m.group(1), m.start(1), "studied") if t[0].endswith(("草案", "稿")))
     for m in _EXPLAINED.finditer(text):
         if not any(m.start() >= a and m.start() < b for _, _, a, b in out):
@@ -2582,7 +2581,7 @@ def _plain_documents(text: str) -> list[tuple[str, str, int, int]]:
                 t = "关于" + t  # 作了关于授权…的决定草案的说明: a decision's title starts with 关于
             out.append((t, "studied", m.start(1), m.end(1)))
     for m in _MOTION.finditer(text):
-        if not re.search(r"建议(?:[，,：:]|的)", text[text.rfind("。", 0, m.start()) + 1:m.start()]):
+        if not _recommended(text, m.start()):
             parts = m.group(1).split("、")  # 关于提请审议A法草案、B法修正草案的两个议案: each draft
             if len(parts) > 1 and not all(4 <= len(x) <= 60 and x.endswith(("草案", "修正案")) for x in parts):
                 continue
@@ -2591,11 +2590,11 @@ def _plain_documents(text: str) -> list[tuple[str, str, int, int]]:
                 out.append((x, "studied", p0, p0 + len(x)))
                 p0 += len(x) + 1
     for m in _TREATY_MOTION.finditer(text):
-        if not re.search(r"建议(?:[，,：:]|的)", text[text.rfind("。", 0, m.start()) + 1:m.start()]):
+        if not _recommended(text, m.start()):
             out.extend((m.group(1)[a + 1:b - 1], "studied", m.start(1) + a, m.start(1) + b)
                        for a, b in _book_titles(m.group(1)))
     for m in _TREATY_MOTION_PLAIN.finditer(text):
-        if re.search(r"建议(?:[，,：:]|的)", text[text.rfind("。", 0, m.start()) + 1:m.start()]):
+        if _recommended(text, m.start()):
             continue
         # 关于提请审议批准A条约、B条约的议案 / …A条约的议案的说明、B条约的议案的说明: each treaty
         p0 = m.start(1)
@@ -2619,7 +2618,7 @@ def _plain_documents(text: str) -> list[tuple[str, str, int, int]]:
                     out.append((issuer + mm.group(1), "studied", mm.start(1), mm.end(1)))
                     p0 = mm.end()
     for m in _DELIVERED_BARE.finditer(text):
-        if not re.search(r"听取|会上|上午|下午|学习|辅导|讲座|专题", m.group(1)) \
+        if not _NOT_A_DELIVERER.search(m.group(1)) \
                 and not any(m.start(2) >= a and m.start(2) < b for _, _, a, b in out):
             p0 = m.start(2)
             for part in m.group(2).split("、关于"):  # 作了关于A的报告、关于B的报告: two reports
@@ -2631,7 +2630,7 @@ def _plain_documents(text: str) -> list[tuple[str, str, int, int]]:
         p0 = m.start(1)
         for clause in m.group(1).split("，"):
             mm = re.fullmatch(_DELIVERED_ITEM, clause)
-            if mm and not re.search(r"听取|会上|上午|下午|学习|辅导|讲座|专题", mm.group(1)) \
+            if mm and not _NOT_A_DELIVERER.search(mm.group(1)) \
                     and not any(p0 + mm.start(2) >= a and p0 + mm.start(2) < b for _, _, a, b in out):
                 out.append((mm.group(2), "studied", p0 + mm.start(2), p0 + mm.end(2)))
             p0 += len(clause) + 1
@@ -2696,9 +2695,7 @@ def _summary_documents(text: str) -> list[tuple[str, str, int, int]]:
         pos = m.end()
         while (c := _SUMMARY_CLAUSE.match(text, pos)) is not None:
             items = c.group("items")
-            if c.group("adopt"):
-                out.extend(_summary_items(items, c.start("items"), "adopted"))
-            elif c.group("approve"):
+            if c.group("adopt") or c.group("approve"):
                 out.extend(_summary_items(items, c.start("items"), "adopted"))
             elif c.group("heard"):
                 if not re.match(r"(?:并|通过|了)", items) and not re.search(r"作的|作了|情况的汇报|情况的说明|审议(?:和修改)?情况|审议结果", items):
@@ -2739,11 +2736,16 @@ _TREATY_END = r"(?:条约|协定|公约|议定书)"
 _TREATY_MOTION_PLAIN = re.compile(r"关于提请审议批准([^，。；《》、]{4,80}?" + _TREATY_END + r"(?:(?:的议案的说明)?、[^，。；《》、]{4,80}?"
                                   + _TREATY_END + r")*)的(?:[两三四五六七八九十]个)?议案")
 # 生态环境部副部长赵英民作了关于2023年度环境状况…的报告。: a whole sentence giving a report to the session
-_DELIVERED_BARE = re.compile(r"(?:^|[。；]|委托，)([^，。；]{2,30}?)(?<![工创合写动协操运制著])作了(关于[^，。；《》]{4,150}?的(?:审计)?(?:工作)?报告)(?=[。；]|$)")
+_DELIVERER = r"[^，。；]{2,30}?"
+_GAVE = r"(?<![工创合写动协操运制著])作了"  # (工作了, 创作了, 合作了…: no report given)
+_DELIVERED_REPORT = r"关于[^，。；《》]{4,150}?的(?:审计)?(?:工作)?报告"
+_DELIVERED_ITEM = "(" + _DELIVERER + ")" + _GAVE + "(" + _DELIVERED_REPORT + ")"
+_DELIVERED_BARE = re.compile(r"(?:^|[。；]|委托，)" + _DELIVERED_ITEM + r"(?=[。；]|$)")
 # 审计长甲作了关于A的审计工作报告，乙作了关于B的报告，丙作了关于C的报告。: reports given in a chain of clauses
-_DELIVERED_ITEM = r"([^，。；]{2,30}?)(?<![工创合写动协操运制著])作了(关于[^，。；《》]{4,150}?的(?:审计)?(?:工作)?报告)"
-_DELIVERED_CHAIN = re.compile(r"(?:^|[。；]|委托，)(" + _DELIVERED_ITEM.replace("(", "(?:").replace("(?:?", "(?")
-                              + r"(?:，" + _DELIVERED_ITEM.replace("(", "(?:").replace("(?:?", "(?") + r")+)(?=[。；]|$)")
+_DELIVERED_LINK = "(?:" + _DELIVERER + ")" + _GAVE + "(?:" + _DELIVERED_REPORT + ")"
+_DELIVERED_CHAIN = re.compile(r"(?:^|[。；]|委托，)(" + _DELIVERED_LINK + "(?:，" + _DELIVERED_LINK + r")+)(?=[。；]|$)")
+#: 会上 / 上午 / 听取 … before 作了: the clause's opening words, not the person who gave the report
+_NOT_A_DELIVERER = re.compile(r"听取|会上|上午|下午|学习|辅导|讲座|专题")
 # 听取了X作的大会秘书处关于A的决议草案代拟稿、关于B的决议草案代拟稿的汇报: the drafts prepared for the session
 _DRAFTED_FOR = re.compile(r"关于([^，。；《》]{2,200}?代拟稿)的(?:汇报|说明)")
 _NOT_DELIVERED = ("专题", "辅导", "重要", "主旨", "书面", "大会", "交流", "述职", "形势", "学术")

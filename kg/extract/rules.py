@@ -32,7 +32,7 @@ from ..segment import segment
 from . import lexicon as L
 from .dictionary import Dictionary
 
-RULES_VERSION = "2026.11.25"
+RULES_VERSION = "2026.11.26"
 
 
 @lru_cache(maxsize=1)
@@ -265,8 +265,9 @@ def plausible_name(s: str, lenient: bool = False) -> bool:
         return len(s) >= 3
     if len(s) == 4 and not lenient:
         return False
-    if lenient and (_tries()["rank"].parse_longest(s) or R.find_mentions(s)):
-        return False
+    if lenient and (_tries()["rank"].parse_longest(s) or any(
+            a == 0 or len(s) != 3 or s[0] not in L.SURNAMES for a, _, _ in R.find_mentions(s))):
+        return False  # (徐南平: a surname and a given name that is also a place's)
     if lenient and s[0] not in L.SURNAMES and (s[-1] in "家者们员人士界" or s.startswith(("特邀", "兼"))
                                                or _starts_with_any(s, L.NATIONAL_PREFIXES)):
         return False  # 企业家, 科学家, 工作者, 工商界
@@ -336,7 +337,12 @@ _TOWNSHIP_TITLE = re.compile(r"[\u4e00-\u9fff]{1,5}(?:镇|乡|街道)(?:党委|�
 
 _BEFORE_SPEAKER_RANK = re.compile(r"会(?=副?议长$)")
 _NOT_IN_TITLE = ("主持", "出席", "召开", "会议", "参加", "指出", "强调", "的", "免去", "任命", "决定", "同意", "通过", "听取",
-                 "传达", "会见", "邀请")
+                 "传达", "会见", "邀请", "回答")
+
+
+_ACADEMIC_RANK = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:大学|学院|研究院|研究所|学校)(?:荣誉|资深|特聘|终身|杰出|讲席|[一二三]级|首席)+"
+                            r"(?:教授|研究员)")
+_ENVOY = re.compile(r"驻(?!华)[\u4e00-\u9fff]{2,12}?(?:大使|总领事|副总领事|大使馆参赞|公使)")
 
 
 def parse_title(raw: str) -> Optional[TitleParse]:
@@ -359,7 +365,8 @@ def parse_title(raw: str) -> Optional[TitleParse]:
             return None
     if t.endswith("研究员") and len(t) > 5 and re.search(r"(?:研究所|研究院|研究中心|大学|学院|科学院)(?:副)?研究员$", t):
         return TitleParse(t, None, t)  # 某研究所研究员: an academic rank, region null (as an academy's member)
-    if _ends_with_any(t, L.EVENT_FUNCTIONS) and not any(v in t for v in ("主持", "出席", "召开", "的")):
+    if _ends_with_any(t, L.EVENT_FUNCTIONS) and not any(v in t for v in ("主持", "出席", "召开", "的")) \
+            and not re.search(r"(?:论坛|基金会|集团|公司|组织|协会|联合会|银行)(?:创始人兼)?执行主席$", t):
         return TitleParse(t, None, t, former=True)  # 大会执行主席, 中央代表团副团长: a function at one event, not a post
     if t.startswith("前") and len(t) > 2:  # 前副总理: a former post
         tp = parse_title(t[1:])
@@ -390,6 +397,8 @@ def parse_title(raw: str) -> Optional[TitleParse]:
         if len(t) - len(rank) - len(country) >= 2 and t[len(t) - len(rank) - 1] == "前":
             return TitleParse(t, None, t, former=True, foreign=True)  # 某国参议院国防委员会前主席: a former post abroad
         return TitleParse(t, None, t, foreign=True)  # 新加坡总理, 阿塞拜疆国民会议主席
+    if t.startswith("驻") and _ENVOY.fullmatch(t):
+        return parse_title("中国" + t)  # 中国驻柬埔寨大使A和驻东盟大使B: a Chinese envoy, 中国 printed once
     if not t or len(t) > 40:
         return None
     # 中美洲议会议长: not a 会议; 中央党的建设工作领导小组组长: 的 inside the name (computed once, not per word)
@@ -435,8 +444,9 @@ def parse_title(raw: str) -> Optional[TitleParse]:
             body = level + rest if rest and not rest.startswith(level) else rest
         else:  # short name printed (上海, 江苏) followed by the rest
             body = rest
-        if any(w in rest for w in ("大学", "学院", "公司", "集团", "银行", "医院", "组委会")):
-            return TitleParse(t, None, t, collective=collective)
+        if any(w in rest for w in ("大学", "学院", "公司", "集团", "银行", "医院", "组委会", "中学", "小学", "学校", "幼儿园")) \
+                and not re.search(r"(?:委员会|局|厅|部|委)[^，。；]{0,4}(?:主任|局长|厅长|部长|书记)$", rest):
+            return TitleParse(t, None, t, collective=collective)  # (浙江省杭州第二中学校长: a school's head, region null)
         if not body or (rest == "" and not collective):
             return None
         return TitleParse(t, region, body, collective=collective)
@@ -445,6 +455,16 @@ def parse_title(raw: str) -> Optional[TitleParse]:
     if _TOWNSHIP_TITLE.fullmatch(t):
         return TitleParse(t, None, t, collective=True)  # 营根镇镇长: the name is read; a township is no region here
 
+    if t.endswith(("教授", "研究员")) and _ACADEMIC_RANK.fullmatch(t):
+        return TitleParse(t, None, t)  # 中国人民大学荣誉一级教授: an academic rank, region null
+    k = t.find("兼", 2)
+    if 0 < k < len(t) - 2 and "兼" not in t[k + 1:]:
+        left = parse_title(t[:k])
+        if left is not None and not (left.collective or left.former or left.national or left.region):
+            lrank = _rank_of(left.text) or ""
+            right = parse_title(t[k + 1:]) or parse_title(left.text[: len(left.text) - len(lrank)] + t[k + 1:])
+            if right is not None and not right.collective:
+                return TitleParse(t, None, t, foreign=left.foreign)  # 世界经济论坛创始人兼执行主席: split later
     # Organisation titles: …委员会主任, …领导小组组长, 宣传部部长 (region from context if any).
     rank = _rank_of(t)
     if rank and len(t) > len(rank) and _ends_with_any(t[: -len(rank)], L.ORGAN_SUFFIXES):
@@ -475,7 +495,7 @@ def _intl_org_rank(t: str) -> Optional[str]:
     if rank not in ("秘书长", "副秘书长", "总干事", "副总干事", "主席", "副主席", "执行主任", "主任", "总裁"):
         return None
     org = t[: len(t) - len(rank)]
-    if 6 <= len(org) <= 14 and org.endswith("组织") and "党" not in org and not R.find_mentions(org[:6]) \
+    if 6 <= len(org) <= 14 and org.endswith(("组织", "议会联盟")) and "党" not in org and not R.find_mentions(org[:6]) \
             and re.search(r"合作|公约|条约|国|世界|联合|全球|伊斯兰|发展|贸易|石油|海事|原子能|知识产权", org) \
             and not _starts_with_any(org, L.NATIONAL_PREFIXES + _PARTY_PREFIXES) and not org.startswith("中国"):
         return rank
@@ -494,8 +514,13 @@ _FOREIGN_NAME_ADVERBS = ("首次", "再次", "正式", "亲自", "专门")
 _SPEECH_IN = re.compile(r"在(?:视频)?(?:致辞|讲话|发言|演讲)中")  # 哈萨克斯坦总统某某在致辞中表示
 
 
+_ON_BEHALF = re.compile(r"代表[^，。；、]{1,12}?(?:发言|致辞|讲话)")
+
+
 def _foreign_name_end(text: str, start: int, limit: int) -> Optional[int]:
     """End of a transliterated name after a foreign title (斯里兰卡议长维克拉马拉特纳等…)."""
+    if text[start:start + 1] in L.TRANSLIT_CHARS and _ON_BEHALF.match(text, start + 1, limit):
+        return start + 1  # 某国议长贝代表外方发言: a one-character name before 代表…发言
     e = start
     while e < limit and (_CJK.match(text[e]) or text[e] in "-－" and e - start >= 2 and _CJK.match(text[e + 1:e + 2])) and (e - start < 2 or not starts_with_word(text, e, "follow")
                                                   and text[e] not in "以并时" and text[e:e + 2] != "通过" and not _SPEECH_IN.match(text, e)):
@@ -513,7 +538,8 @@ def _foreign_name_end(text: str, start: int, limit: int) -> Optional[int]:
             and not (len(name) >= 3 and all(c in L.TRANSLIT_CHARS for c in name)
                      and (text[e] in "在致同与" or text[e:e + 2] in ("通过", "会见", "会谈", "表示"))):
         return None  # (阿尔巴尼斯在珀斯出席, 科尔曼通过视频致辞: a transliterated name before a place or a means)
-    if name[0] in L.NOT_NAME_START or name.startswith(("夫人", "女儿", "兼", "会", "特别", "出席", "代表", "等", "国", "特邀", "高级")) \
+    if name[0] in L.NOT_NAME_START or name.startswith(("夫人", "女儿", "兼", "会", "特别", "出席", "代表", "等", "国", "特邀", "高级",
+                                                      "共同", "一同", "一起", "一道", "分别", "先后", "陪同")) \
             or name.endswith(("邀请", "通过", "热情", "首次", "时", "并", "以", "共", "界")) \
             or any(x in name for x in ("特使", "代表", "顾问", "助理", "专员")) \
             or name in _NAME_STOP or any(c in _NON_NAME_CHARS for c in name) or _tries()["rank"].parse_longest(name):
@@ -536,6 +562,13 @@ def _split_concurrent(tp: TitleParse, ts: int, te: int) -> list[tuple[TitleParse
             prefix = out[0][0].text[: len(out[0][0].text) - len(rank)] if rank else ""
             # 联合国副秘书长兼妇女署执行主任: the organisation prefix is shared (联合国妇女署执行主任)
             sub = parse_title(prefix + part) if prefix and not part.startswith(prefix) else None
+        if (sub is None or sub.former or part.startswith(("董事会", "理事会", "监事会"))) and out \
+                and not (out[0][0].national or out[0][0].foreign or out[0][0].region):
+            rank = _rank_of(out[0][0].text) or ""
+            prefix = out[0][0].text[: len(out[0][0].text) - len(rank)] if rank else ""
+            # 世界经济论坛创始人兼执行主席: the organisation is shared (世界经济论坛执行主席)
+            sub = parse_title(prefix + part) if len(prefix) >= 2 and not part.startswith(prefix) else None
+            sub = None if sub is not None and sub.former else sub
         if sub is None:
             return [(tp, ts, te)]
         out.append((sub, ts, te))
@@ -664,6 +697,7 @@ class RuleExtractor:
         names: dict[str, None] = {}
         organ_ctx = None  # 区人大常委会主任A主持会议。副主任B、C出席: the organ goes on into the next sentence
         rosters = self._rosters(article, works, region_hits)
+        post_spots: list[tuple[str, str, int, int]] = []  # (person, title, sentence, position of the name)
         for k, w in enumerate(works):
             if k and "\n" in article.clean[works[k - 1].cstart + len(works[k - 1].text):w.cstart]:
                 organ_ctx = None  # not past a paragraph
@@ -677,6 +711,7 @@ class RuleExtractor:
                 persons.append(p)
                 names.setdefault(p.name, None)
                 holdings.extend(posts)
+                post_spots.extend((h.person, h.title, k, p.start - w.cstart) for h in posts)
         self.model_names = set()
         if self.ner is not None:
             self._ner_names(works, names)
@@ -690,6 +725,17 @@ class RuleExtractor:
         documents = self._documents(article, works, meetings, meeting_at)
         participations = self._drop_instructing(works, persons, participations)
         attending = {p.person for p in participations}
+        # 丁薛祥表示，中国国家主席习近平强调，…: a leader's title inside a speaker's words is no post stated by the
+        # article (the same title printed in the narrative, or a participant's, is kept)
+        quoted, stated = set(), set()
+        spans: dict[int, list[tuple[int, int]]] = {}
+        for person, title, si, pos in post_spots:
+            if si not in spans:
+                spans[si] = _quoted_spans(works[si].text, known) if "，" in works[si].text else []
+            (quoted if any(a <= pos < b for a, b in spans[si]) else stated).add((person, title))
+        if quoted - stated:
+            holdings = [h for h in holdings if not ((h.person, h.title) in quoted and (h.person, h.title) not in stated
+                                                    and h.person not in attending and h.change is None)]
         foreign = {h.person for h in holdings if h.region is None and _starts_with_any(h.title, L.COUNTRIES)
                    and not h.title.startswith("中国")}
         holdings.extend(self._honorific_posts(article, works, [p for p in persons if p.name not in foreign],
@@ -977,7 +1023,8 @@ class RuleExtractor:
                 if not (text[i - 1] in "同与和及的" or text[i - 2:i] in self._TITLE_SPLIT or le):
                     continue
                 if text[i - 1] in "和及" and text[i - 2:i] != "以及" and i - start >= 2 \
-                        and (_starts_with_any(text[i:i + 4], L.CONTINUATION_RANKS) or text[i] in "省市区县州"):
+                        and (_starts_with_any(text[i:i + 4], L.CONTINUATION_RANKS) or text[i] in "省市区县州"
+                             or text[i] == "驻" and text[i + 1:i + 2] != "华"):
                     parsed = self._parse_chunk(text, i, ce)
                     if parsed is not None and parsed[0] and parsed[1] is not None \
                             and (plausible_name(text[start:i - 1], True)
@@ -1224,6 +1271,9 @@ class RuleExtractor:
                          r"([^，。；：]{2,60}?)(?:职务|(?=[，。；]))")
     _LEAVES_TAIL = re.compile(r"[，；](?:同时)?(?:不再担任|不再兼任)([^，。；：]{2,60}?)职务")
 
+    # 习近平同志继续担任党的总书记、中央军委主席 / …中央委员会总书记和中央军委主席: a sentence stating the posts
+    _CONTINUES = re.compile(r"([\u4e00-\u9fff·]{2,4}?)同志继续担任((?:党的|党中央|中央委员会)总书记(?:[、和]中央军委主席)?)"
+                            r"(?=[，。；、的]|$)")
     _CPPCC_CTX = re.compile(r"全国政协|政协第[^，。；]{1,6}届全国委员会|全国委员会常务委员会")
 
     def _appointments(self, article: Article, w: _SentenceWork, region_hits) -> list[tuple[_Person, list[Holding]]]:
@@ -1231,6 +1281,16 @@ class RuleExtractor:
         text = w.text
         out: list[tuple[_Person, list[Holding]]] = []
         claims: list[tuple[str, int, str, int, int, str]] = []  # (names, names start, titles, start, end, change)
+        if "继续担任" in text:
+            for m in self._CONTINUES.finditer(text):
+                if _SPEECH_OPEN.search(text, 0, m.start()):
+                    continue  # 栗战书说，习近平同志继续担任党的总书记: inside the words reported in this sentence
+                head = m.group(1)
+                name = next((head[k:] for k in range(len(head) - 1) if head[k:] in KNOWN_LEADERS), None) \
+                    or next((head[k:] for k in range(max(0, len(head) - 3), len(head) - 1) if plausible_name(head[k:])), None)
+                if name is not None:
+                    titles = re.sub(r"^(?:党的|党中央|中央委员会)总书记", "中共中央总书记", m.group(2))
+                    claims.append((name, m.end(1) - len(name), titles, m.start(), m.end(), "appointed"))
         for rx, change in ((self._APPOINT, "appointed"), (self._REMOVE, "removed"), (self._TAKES, "appointed"),
                            (self._LEAVES, "removed")):
             for m in rx.finditer(text):
@@ -1298,10 +1358,15 @@ class RuleExtractor:
     _LEAD_IN = re.compile(r"(?:[^，。；、]{0,8}?(?:会议|会|论坛|仪式|典礼|开幕式|闭幕式)|会上|随后|同时|并)?(?:由|经(?!济)|受|在|特邀|邀请了?)|[^，。；、]{0,8}?(?:听取了?|传达了?(?:学习了?)?|审议了|审查了)(?:受[^，。；、]{2,10}?委托)?|以及|及|和"
                           r"|同(?![志时济事期样步意等])|与(?![会其])|应(?![邀约当对用急该])"
                           r"|(?:出席|参加|列席|陪同)[^，。；、]{0,12}?(?:的|人员)(?:还有|有|包括)[：:]?")
+    # 杂志发表中共中央总书记…的文章 / 就…回答了某论坛主席X的提问: a verb before the title (tried only after a cheap test)
+    _LEAD_IN_VERB = re.compile(r"[^，。；、]{0,12}?(?:发表|刊登|刊发|刊载)了?(?=中共中央|国家主席|国务院总理)"
+                               r"|[^，。；、]{0,30}?回答了?(?=[^，。；、]{2,24}?(?:主席|创始人|总裁|总干事|秘书长|董事长|总统|总理|首相))")
 
     def _parse_chunk(self, text: str, cs: int, ce: int) -> Optional[tuple[list[tuple[TitleParse, int, int]], Optional[tuple[int, int]]]]:
         """Titles (with spans) at the start of a chunk and the name after them, if any."""
         lead = self._LEAD_IN.match(text, cs, ce) or _DATE_LEAD.match(text, cs, ce)
+        if lead is None and (text.find("回答", cs, ce) >= 0 or text.find("刊", cs, ce) >= 0 or text.find("发表", cs, ce) >= 0):
+            lead = self._LEAD_IN_VERB.match(text, cs, ce)
         if lead and lead.group(0) in ("和", "及", "与", "同", "应") and any(
                 s == 0 and e > 1 for s, e, _ in R.find_mentions(text[cs:cs + 12])):
             lead = None  # 和林格尔县县长, 同江市市长: the region's name starts with a conjunction character
@@ -1418,8 +1483,10 @@ class RuleExtractor:
                 p = _Person(name, a, w.cstart + e, w.cstart + e, w.sentence.index, method)
                 by_pos[(w.sentence.index, a)] = p
             # A bare name opening a clause right before a strong cue: 何立峰陪同考察, 刘鹤出席.
-            for m in re.finditer(r"(?:^|(?<=[，。；：\s]))([\u4e00-\u9fff]{2,3}?)(?:等)?(?=陪同|出席|主持|参加|列席|致(?:[开闭]幕|欢迎|答谢)?[辞词])", w.text):
-                admit(m.group(1), w.cstart + m.start(1), w)
+            for m in (_CLAUSE_NAME_CUE_DOT if "·" in w.text else _CLAUSE_NAME_CUE).finditer(w.text):
+                if "·" in m.group(1) and name_ends(w.text, m.start(1), len(w.text))[:1] != [m.end(1)]:
+                    continue  # (艾力更·依明巴海副委员长主持: a title after the name, read elsewhere)
+                admit(m.group(1), w.cstart + m.start(1), w)  # (雪克来提·扎克尔参加会谈: a name with ·)
             # 会议通过了张三、李四为大会副秘书长: the persons a vote names (a function, no post)
             for m in re.finditer(r"(?:表决通过|通过|推选|选举)了?((?:[\u4e00-\u9fff]{2,3}、){0,12}[\u4e00-\u9fff]{2,3})(?:同志)?为", w.text):
                 off = m.start(1)
@@ -1476,14 +1543,17 @@ class RuleExtractor:
                 # (扎西达娃常委: a Tibetan name; 吴为山委员: 为 opening a given name, taken before a member title)
                 ok = plausible_name(cand) or _tibetan(cand) or len(cand) == 3 and cand[1] == "为" \
                     and cand[0] in L.SURNAMES and plausible_name(cand[0] + "王" + cand[2])
+                if not ok and len(cand) == 2 and re.match(r"(?:发言|代表[^，。；]{2,14}?发言)", w.text[m.end(1) + 2:m.end(1) + 20]):
+                    ok = plausible_name(cand, True) and not _starts_with_any(cand, ("与会", "其他", "多位", "各位", "部分", "广大"))
+                    # (演觉委员发言说: a religious name without a surname, before a member's speech)
                 if (w.sentence.index, a) not in by_pos and ok and cand not in _NAME_STOP:
                     by_pos[(w.sentence.index, a)] = _Person(cand, a, a + len(cand), a + len(cand) + 2, w.sentence.index,
                                                             honorific=hon)
                     known.add(cand)
             # Names printed before an honorific: 习近平总书记, 栗战书委员长, 以习近平同志为核心.
             for s, e, hon in _tries()["honorific"].parse_longest(w.text):
-                if any(ms <= s < me for ms, me in w.masked):
-                    continue
+                if any(ms <= s < me for ms, me in w.masked) or w.text[e:e + 1] == "国" and hon.endswith("主席"):
+                    continue  # (担任轮值主席国: the presiding country, no name before a title)
                 for n in (3, 2, 4):
                     ns = s - n
                     if ns < 0:
@@ -1510,6 +1580,19 @@ class RuleExtractor:
                         by_pos[(w.sentence.index, w.cstart + ns)] = p
                         known.add(p.name)
                         break
+            # 同托卡耶夫总统一道: a transliterated name before a foreign head's title, set off by a boundary
+            if "总统" in w.text or "首相" in w.text or "国王" in w.text:
+                for tm in _TRANSLIT_BEFORE_HEAD.finditer(w.text):
+                    cand, a = tm.group(1), w.cstart + tm.start(1)
+                    if all(c in L.TRANSLIT_CHARS for c in cand) and cand not in _NAME_STOP and cand not in known \
+                            and not _starts_with_any(cand, L.COUNTRIES) and (w.sentence.index, a) not in by_pos \
+                            and not any(len(_starts_with_any(w.text[tm.start(1) - k:tm.end(1)], L.COUNTRIES) or "") > k
+                                        for k in range(1, min(tm.start(1), 5) + 1)) \
+                            and not any(ms < tm.end(1) and me > tm.start(1) for ms, me in w.masked) \
+                            and not any(q.sentence == w.sentence.index and q.start < a + len(cand) and a < q.end
+                                        for q in by_pos.values()):
+                        by_pos[(w.sentence.index, a)] = _Person(cand, a, a + len(cand), w.cstart + tm.end(), w.sentence.index)
+                        known.add(cand)
         for p in by_pos.values():
             # extend post_end over an honorific printed after the name
             w = works[p.sentence]
@@ -1572,6 +1655,7 @@ class RuleExtractor:
             group: list[_Person] = []
             subjects: list[_Person] = []  # A同B共同出席: A, while B's group is read
             lead: list[str] = []  # roles announced before the list: 出席座谈会的党外人士还有A、B
+            host: Optional[_Person] = None  # the host right before his guest (A会见B)
             last_end = 0
             plist = by_sentence.get(w.sentence.index, [])
             # X表示，…习近平总书记出席庆祝大会…: names inside reported speech (to the next ；) take no role
@@ -1621,6 +1705,8 @@ class RuleExtractor:
                 rel_end = p.post_end - w.cstart
                 nxt = plist[k + 1].start - w.cstart if k + 1 < len(plist) else len(w.text)
                 segment_text = _mask(w.text, w.masked, rel_end, nxt)
+                if segment_text == "夫人" and k + 1 < len(plist):
+                    continue  # 李克强总理夫人程虹…同机抵达: the husband names the wife (X和夫人Y: both)
                 roles, joins = _predicate(segment_text)
                 if segment_text == "在" and k + 1 < len(plist) and re.match(
                         r"(?:等人?)?的(?:陪同|陪伴)下", w.text[plist[k + 1].post_end - w.cstart:]):
@@ -1653,6 +1739,13 @@ class RuleExtractor:
                                              group[0].start - w.cstart):
                     roles = []  # 习近平主席将分别为…的A、B举行国事活动: a planned event; the names are its future guests
                     joins = False
+                if not roles and segment_text.startswith(("的提问", "的问题")) \
+                        and _ANSWERED.search(w.text, max(0, p.start - w.cstart - 60), p.start - w.cstart):
+                    assign([p], ["spoke"], w)  # 回答了某论坛主席X的提问: X asked (a question is an utterance)
+                    continue
+                if roles and host is not None and _JOINT_AFTER_AUDIENCE.match(segment_text):
+                    assign([host], [r for r in roles if r in ("chaired", "attended")], w)  # A会见B，并共同主持X: A too
+                host = p if not roles and segment_text.endswith(("会见", "会谈", "会晤", "会见了", "会谈了", "会晤了")) else None
                 if roles:
                     if subjects:
                         assign(subjects, roles, w)
@@ -1679,6 +1772,12 @@ class RuleExtractor:
                 if (q.name, "attended") not in out:
                     out[(q.name, "attended")] = Participation(q.name, "attended", current,
                                                               self._evidence(article, w, q.start, q.end, q.method))
+            if not guests and w.text.startswith("集体", m.start()):
+                # 集体会见…外方议会领导人。A、B、C代表外方发言: the guests who speak are present at it
+                for (name, role), part in list(out.items()):
+                    if role == "spoke" and part.evidence.sentence > si and (name, "attended") not in out \
+                            and name not in KNOWN_LEADERS:  # (the visitors, not a leader quoted in a speech)
+                        out[(name, "attended")] = dataclasses.replace(part, role="attended")
 
     @staticmethod
     def _drop_instructing(works: list[_SentenceWork], persons: list[_Person],
@@ -1773,7 +1872,7 @@ class RuleExtractor:
             meeting_at.setdefault(si, by_name[name])
         return meetings, meeting_at, audiences
 
-    _AUDIENCE = re.compile(r"(?:会见|接见)了?")
+    _AUDIENCE = re.compile(r"(?:集体)?(?:会见|接见)了?")
 
     def _audiences(self, article: Article, works: list[_SentenceWork], persons: list[_Person]) -> list[_Audience]:
         """Audiences (X在Y会见Z): (sentence, host, guests named in the clause after the verb, match).
@@ -1929,6 +2028,10 @@ class RuleExtractor:
                             break
                 if action is None and _EXPLAINED_TITLE.match(text, e) and "听取" in text[max(0, s - 80):s]:
                     action = "studied"  # 听取了关于《X（修订草案）》起草情况的说明: the draft explained to the meeting
+                if action is None and _OPINIONS_ON_BOOK.search(text, max(0, s - 50), s) and text.startswith("的意见", e):
+                    action = "studied"  # 听取A、B代表对《X（征求意见稿）》的意见建议
+                if action is not None and _WILL_ACT.search(text, max(text.rfind(c, 0, s) for c in "，。；") + 1, s):
+                    action = None  # 届时，习近平主席还将同…共同签署并发表《X宣言》: a planned act, not one done
                 prev = (e, action, issuer) if action else None
                 if action is None:
                     continue
@@ -1987,8 +2090,8 @@ class RuleExtractor:
         drafts = {t for t, a in out}
         return [d for (t, a), d in out.items() if not (a == "studied" and t in adopted) and not _PERSONNEL_DOC.search(t)
                 and not (a == "studied" and (mm := re.search(r"关于提请审议([^《》]+)的议案$", t)) and mm.group(1) in drafts)
-                and not re.fullmatch(r"关于批准(?:和加入|条约|协定|公约|议定书|报告)?的(?:决定|决议)草案(?:代拟稿)?", t)]
-        # (关于批准的决定草案代拟稿, 关于批准条约的决定草案代拟稿: anaphoric)
+                and not _ANAPHORIC_APPROVAL.fullmatch(t)]
+        # (关于批准的决定草案代拟稿, 关于批准条约的决定草案代拟稿, 关于批准该公约的决定草案代拟稿: anaphoric)
 
     # -- reporters --------------------------------------------------------------------------
     def _reporters(self, article: Article, works: list[_SentenceWork]) -> list[PersonMention]:
@@ -2067,6 +2170,7 @@ _ALLOWED_RESIDUE = re.compile(
     r"|代表[^，,、；。：向]{0,14}?(?:中央|委员会|组委会|团体|单位|党派|政府|人民|方面|各界|组织|协会|集体|学校|人员|机关|部门)"
     r"(?:作了?|发表了?)?)?")  # 代表各人民团体致贺词: speaking on behalf of a body
 _LEAD_FILLER = re.compile(r"作为[^，。；]{1,20}?代表[，,]?|(?:以及|及)[\u4e00-\u9fff]{1,8}?(?:界|企业|青年|群众|各方)代表(?=先后|分别|也|共同|一起|相继|$)|以及[^，。；]{1,30}?(?:代表|人士|嘉宾|成员|官员|专家|学者)等?(?:约|近|逾|超过)?[\d一二三四五六七八九十百千万]*(?:余|多)?人|在[^，。；]{1,30}?[主分]会场(?:[和及与][^，。；]{1,20}?[主分]会场)*|代表[\u4e00-\u9fff]{1,15}$|[省市区县州]委常委|[省市区县州](?:级)?领导|来自[^，。；]{1,40}?(?:代表|人士|嘉宾|贵宾|成员|官员|领导人|企业家)(?:等?(?:约|近|逾|超过)?[\d一二三四五六七八九十百千万]+(?:余|多)?人)?|以及[\u4e00-\u9fff、]{2,30}?(?:代表|领导人)(?=与会|出席|参加|列席|$)|[\u4e00-\u9fff、]{0,70}?(?:有关部门|有关方面|有关单位)?负责(?:同志|人)|等(?:外国|各国|外方|与会|中外|知名)?前?(?:领导人|政要|专家学者|专家|学者|企业家)们?"
+                          r"|(?:和|及|以及)[\u4e00-\u9fff]{2,16}?(?:代表|秘书长|总干事)(?=以及|和|及|等|与会|出席|参加|列席|$)"  # 和印度代表以及某组织秘书长等参加
                           r"|(?<=等)(?:约|近)?[\d一二三四五六七八九十两]+(?:位|名|人)(?:(?:全国)?(?:政协|人大)?(?:委员|常委|代表)|同志|专家|嘉宾|企业家|企业负责人|负责人)?"
                           r"|[\u4e00-\u9fff]{0,20}?(?:老同志|全体成员|各界人士|干部群众|各族群众|群众代表|团成员|组成员|委员会委员|负责人)")
 
@@ -2140,8 +2244,15 @@ def _chained_roles(clause: str, last: int, cues) -> list[str]:
     return out
 
 
+_TRANSLIT_BEFORE_HEAD = re.compile(r"(?:^|(?<=[，。；：、\s同与和及向对]))(?![同与和及向对])([\u4e00-\u9fff]{2,5}?)(?:总统|首相|国王)(?![府办夫])")
+_CLAUSE_NAME_CUE = re.compile(r"(?:^|(?<=[，。；：\s]))([\u4e00-\u9fff]{2,3}?)(?:等)?"
+                              r"(?=陪同|出席|主持|参加|列席|致(?:[开闭]幕|欢迎|答谢)?[辞词])")
+_CLAUSE_NAME_CUE_DOT = re.compile(r"(?:^|(?<=[，。；：\s]))([\u4e00-\u9fff]{2,3}?|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{1,10}?)(?:等)?"
+                                  r"(?=陪同|出席|主持|参加|列席|致(?:[开闭]幕|欢迎|答谢)?[辞词])")
+_ANSWERED = re.compile(r"回答了?[^，。；]{0,40}$")
+_JOINT_AFTER_AUDIENCE = re.compile(r"[，,]?(?:并|随后|之后|后)?(?:同时)?共同(?:主持|出席)")
 _PLANNED = re.compile(r"(?:将|即将|将要)(?:于|分别|为|同|与|出席|参加|主持|会见|举行|陪同)[^，。；]*$")
-_BRIEFING = re.compile(r"举行[^，。；]{0,10}?(?:吹风会|记者会|发布会)")
+_BRIEFING = re.compile(r"举行[^，。；]{0,10}?(?:吹风会|记者会|发布会)|向[^，。；]{0,10}?(?:媒体|记者)吹风")
 _TOPIC_LEAD = re.compile(r"就(?:[^，。；、]{0,10}?(?:主席|总理|委员长|总书记|副总理|副主席))?$")
 _FUTURE = re.compile(r"(?:将|即将|将要|拟)[^，。；]{0,30}?(?:出席|参加|列席|陪同)[^，。；、]{0,10}的[^，。；、]{0,12}$")
 _RELATIVE_CUE = re.compile(r"(出席|参加|列席|陪同)[^，。；、]{0,10}的$")
@@ -2157,6 +2268,7 @@ def _co_roles(segment_text: str) -> list[str]:
     return _predicate(re.split(r"[并，,]", clause, maxsplit=1)[0])[0]
 
 
+_EXCHANGE = re.compile(r"等?(?:在[^，。；]{1,12}?)?(?:进行了?|举行了?)(?:友好|简短|亲切|坦诚)?(?:交流|交谈|寒暄)(?=[，。；]|$)")
 _PHOTO = re.compile(r"(?:(?:亲切)?(?:会见|接见|看望|慰问)[^。；]{0,40}?并(?:同|与|和)|(?:同|与)[^，。；]{1,30}?(?:亲切)?握手并)"
                     r"[^，。；]{0,20}?合影")
 
@@ -2196,6 +2308,8 @@ def _predicate(segment_text: str) -> tuple[list[str], bool]:
     roles: list[str] = []
     if _PHOTO.match(clause):
         roles.append("attended")  # 会见…，并同全体代表合影: present at the event
+    if _EXCHANGE.match(clause):
+        return ["attended"], False  # A同B、C等进行了友好交流: an exchange in person (not 视频/电话)
     if _HEARD_REPORT.match(clause):
         roles.append("reported")
     for rx in (_REPORT_RE, _REPORT_ON_RE):  # 作…报告 / 就…作了汇报
@@ -2389,6 +2503,11 @@ _REVIEWED_AFTER = re.compile(r"审议了(?:相关|上述|有关)?[^，。；]{0,
 _REPORT_ON_DRAFT = re.compile(r"关于((?:(?!、关于)[^，。；]){2,200}?)(修改意见|审议意见|审议情况|审查情况|审议结果)的(?:汇报|报告)")
 
 
+#: 关于批准的决定草案代拟稿 / 关于批准该议案的决议草案代拟稿: a draft named only by reference to a text heard before it.
+_ANAPHORIC_APPROVAL = re.compile(r"关于批准(?:该|此|上述|这[个项份一]?)?(?:和加入|条约|协定|公约|议定书|修正案|报告|议案)?"
+                                 r"的(?:决定|决议)草案(?:代拟稿)?")
+
+
 _HEARD_TITLES = re.compile(r"听取了?((?:、?(?:[\u4e00-\u9fff]{2,25})?《[^《》]+》)+)的(?:汇报|报告|说明)")
 
 
@@ -2446,6 +2565,17 @@ def _heard_drafts(text: str) -> list[tuple[str, str, int, int]]:
     if review is None or "听取" not in text[:review.start()] or re.match(r"审议了关于(?:修改|废止)[^，。；]{1,30}?法的决定草案", review.group(0)):
         return []  # (审议了关于修改X法的决定草案: a draft of its own name, not an anaphor)
     out = []
+    # 听取了X作的《A公约》审议情况的汇报，审议了关于批准该公约的决定草案代拟稿: the text whose review was reported
+    if "》审" in text:
+        spans = _book_titles(text[:review.start()])
+        for k, (a, b) in enumerate(spans):
+            if not _REVIEW_OF_BOOK.match(text, b) or text[max(0, a - 2):a] == "关于":
+                continue  # (关于《A》审议情况的汇报: read below)
+            run = [(a, b)]
+            while k > 0 and re.fullmatch(r"[、和及]", text[spans[k - 1][1]:run[0][0]]):
+                k -= 1
+                run.insert(0, spans[k])  # 《A》、《B》审议情况的汇报
+            out.extend((text[x + 1:y - 1], "studied", x, y) for x, y in run)
     for m in _REPORT_ON_DRAFT.finditer(text, 0, review.start()):
         x = m.group(1)
         if text[m.start() - 1:m.start()] in ("《", "〈") or re.search(r"的(?:报告|汇报)|、关于", x):
@@ -2475,15 +2605,81 @@ def _heard_drafts(text: str) -> list[tuple[str, str, int, int]]:
     return out
 
 
+_REVIEW_OF_BOOK = re.compile(r"(?:审议|审查)情况的(?:汇报|报告)")
 _GENERIC_TAILS = ("相关草案", "有关草案", "上述草案")
 #: A draft marked in brackets (…选举办法（草案）, …工作总结（稿）): a title even in a comma list.
 _PAREN_DRAFT = re.compile(r"[\u4e00-\u9fff]（(?:修订|修正|征求意见|送审)?(?:草案|稿|草案稿)）$")
 _LIST_BREAK = r"(?:并|还|又|将|同时|会议|认真|确定|决定|同意|要求|强调|指出|研究|审议|审查|讨论|协商|修订|通过|听取|上述|有关|相关)"
 
 
+#: 成员国领导人签署并发表《A宣言》，批准X组织关于B的倡议、关于C的建议，发表关于D的声明: a summit's outcome texts
+#: named without 《》 (a 关于 frame and an outcome word), acted on by the leaders or the meeting.
+_OUTCOME_ACT = re.compile(r"(?:^|(?<=[，；]))((?:本次|这次)?(?:会议|峰会|大会|[^，。；]{0,20}?(?:领导人|成员国|理事会|各方|双方)))?"
+                          r"(?:还|并|同时|共同|一致)?(批准|发表|通过)了?(?=[^，。；《》]{0,14}?关于)")
+_OUTCOME_TITLE = re.compile(r"([^，。；《》、]{0,14}?)(关于[^，。；《》]{4,80}?的(?:联合声明|声明|倡议|建议|宣言|公报|行动计划|决议))(?=[、，。；]|以及|$)")
+
+
+def _outcome_documents(text: str) -> list[tuple[str, str, int, int]]:
+    out = []
+    for m in _OUTCOME_ACT.finditer(text):
+        if not m.group(1) and not re.search(r"(?:签署|发表|通过|批准)了?(?:[^，。；]{0,4}《|关于)|领导人", text[:m.start()]):
+            continue  # a bare clause: only after a document act of the same subject
+        if re.search(r"(?:将|即将|将要|拟)[^，。；]{0,20}$", text[:m.start(2)]):
+            continue  # 届时…还将批准…: planned
+        action = "issued" if m.group(2) == "发表" else "adopted"
+        clause = re.split(r"[，。；]", text[m.end():], maxsplit=1)[0]
+        issuer = ""
+        pos = 0
+        while pos < len(clause):
+            t = _OUTCOME_TITLE.match(clause, pos)
+            if t is None or t.group(1) and (pos > 0 or "的" in t.group(1) or not _ends_with_any(t.group(1), L.ORGAN_SUFFIXES + ("组织",))):
+                break
+            if pos == 0:
+                issuer = t.group(1)
+            title = (issuer or "") + t.group(2)
+            # 关于A、B、C的倡议: a 、 inside one title (the next item starts with 关于)
+            out.append((title, action, m.end() + t.start(2), m.end() + t.end(2)))
+            rest = clause[t.end():]
+            if rest.startswith("、关于"):
+                pos = t.end() + 1
+            else:
+                break
+    return out
+
+
+_QUOTE_OPEN = re.compile(r"(?:表示|指出|强调|说)[，：]")
+
+
+def _quoted_spans(text: str, known: set[str]) -> list[tuple[int, int]]:
+    """Spans of words reported after a named person's 表示，/说， (to the next ； or the sentence end)."""
+    out = []
+    for q in _QUOTE_OPEN.finditer(text):
+        if out and q.start() < out[-1][1]:
+            continue
+        head = text[max(text.rfind(c, 0, q.start()) for c in "，。；：") + 1:q.start()]
+        head = re.sub(r"(?:在[^，。；]{1,16}?(?:中|时|上))?(?:还|也|则|并|进一步|同时|再次|首先|最后)?$", "", head)
+        if not any(head[-k:] in known for k in (2, 3, 4) if len(head) >= k):
+            continue  # 会议指出， / 外交部表示，: not a person's words
+        end = text.find("；", q.end())
+        out.append((q.end(), end if end >= 0 else len(text)))
+    return out
+
+
+_OPINIONS_ON_BOOK = re.compile(r"听取了?[^，。；《》]{0,40}?对$")
+_WILL_ACT = re.compile(r"(?:将|即将|将要|拟|计划)(?:于[^，。；《》]{1,12})?(?:同|与|和|在|共同|一同|一道|分别|还)*[^，。；《》]{0,30}?"
+                       r"(?:签署|发表|通过|审议|批准|发布|印发|讨论)(?:并(?:发表|发布|通过|签署))?$")
+_DRAFT_TEXT = r"([^，。；、《》“”]{4,80}?(?:草案|修正案|草案稿|征求意见稿|（征求意见稿）|送审稿|（草案）|（送审稿）))"
+_REVIEW_OF = re.compile(r"(?:^|[，；：])[^，。；]{0,30}?对" + _DRAFT_TEXT + r"进行了?(?:统一|逐条|认真|深入|初次|分组)?(?:审议|审查|讨论)"
+                        r"|听取了?[^，。；《》]{0,40}?对" + _DRAFT_TEXT + r"的(?:意见|建议)")
+_AGENDA_ITEMS = re.compile(r"(?:(?:审议|审查|听取)(?!了|通过|批准|并)[^。；]*；)*(?:审议|审查|听取)(?!了|通过|批准|并)")
+
+
 def _recommended(text: str, start: int) -> bool:
     """Does the sentence before ``start`` recommend the item for a later session (委员长会议建议，…)?"""
-    return re.search(r"建议(?:[，,：:]|的)", text[text.rfind("。", 0, start) + 1:start]) is not None
+    if re.search(r"建议(?:[，,：:]|的)", text[text.rfind("。", 0, start) + 1:start]) is not None:
+        return True
+    # 审议A议案；审议B议案。(a sentence of bare agenda items, without 会议/了, going on from 委员长会议建议，…)
+    return _AGENDA_ITEMS.match(text[text.rfind("。", 0, start) + 1:start + 3]) is not None
 
 
 def _plain_documents(text: str) -> list[tuple[str, str, int, int]]:
@@ -2567,8 +2763,22 @@ def _plain_documents(text: str) -> list[tuple[str, str, int, int]]:
                         break
                     out.extend(_list_titles(more, p2 + 1, action))
                     p2 += 1 + len(more)
+    if "关于" in text and ("批准" in text or "发表" in text or "通过" in text):
+        out.extend(_outcome_documents(text))
+    if "对" in text and ("进行" in text or "的意见" in text or "的建议" in text):
+        # 对X法修正草案进行统一审议 / 听取A、B代表对政府工作报告征求意见稿的意见建议: the draft before the meeting
+        for m in _REVIEW_OF.finditer(text):
+            t = m.group(1) or m.group(2)
+            if len(t) >= 6 and t not in _GENERIC_DOCS and not t.startswith(("该", "此", "这", "上述", "相关", "有关")) \
+                    and not _recommended(text, m.start()) and (m.group(2) or re.search(r"会议|会上", text[:m.start()])):
+                out.append((t, "studied", m.start(), m.end()))  # (委员会根据…，对X草案进行了审议: another body's act)
     for m in _DELIVERED_OF.finditer(text):
         if any(m.start() >= a and m.start() < b for _, _, a, b in out):
+            continue
+        if "《" in m.group(1):  # 作的关于授权…适用《X法》有关规定的决定草案审议结果的报告: an inner title is part of the name
+            if m.group(1).startswith("关于《") or "、" in m.group(1):
+                continue
+            out.append((m.group(1).replace("《", "").replace("》", ""), "studied", m.start(1), m.end(1)))
             continue
         out.extend(_list_titles(m.group(1), m.start(1), "studied"))
     for m in _REPORTED_ON.finditer(text):
@@ -2623,7 +2833,7 @@ def _plain_documents(text: str) -> list[tuple[str, str, int, int]]:
             p0 = m.start(2)
             for part in m.group(2).split("、关于"):  # 作了关于A的报告、关于B的报告: two reports
                 part = part if part.startswith("关于") else "关于" + part
-                if part.endswith("的报告"):
+                if re.search(r"的(?:审计)?(?:工作)?报告$", part):  # (…财政收支的审计工作报告)
                     out.append((part, "studied", p0, p0 + len(part)))
                 p0 += len(part) + 1
     for m in _DELIVERED_CHAIN.finditer(text):
@@ -2634,6 +2844,16 @@ def _plain_documents(text: str) -> list[tuple[str, str, int, int]]:
                     and not any(p0 + mm.start(2) >= a and p0 + mm.start(2) < b for _, _, a, b in out):
                 out.append((mm.group(2), "studied", p0 + mm.start(2), p0 + mm.end(2)))
             p0 += len(clause) + 1
+    # 贺某作了A的说明，外交部副部长华某作了B的说明，生态环境部部长黄某作了关于C的报告: a report further on in a
+    # chain of deliveries whose first links are not reports
+    if "作了" in text:
+        for m in _DELIVERED_IN_CHAIN.finditer(text):
+            prev = text[max(text.rfind("，", 0, m.start() - 1), text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1:
+                        m.start()]
+            if _NOT_A_DELIVERER.search(m.group(1)) or not re.search(_GAVE + r"[^，。；]{2,150}?(?:说明|报告|汇报)，$", prev) \
+                    or any(m.start(2) >= a and m.start(2) < b for _, _, a, b in out):
+                continue
+            out.append((m.group(2), "studied", m.start(2), m.end(2)))
     for m in _DRAFTED_FOR.finditer(text):
         if "听取" not in text[text.rfind("。", 0, m.start()) + 1:m.start()]:
             continue
@@ -2726,7 +2946,7 @@ def _organ_before_about(t: str) -> str:
 
 
 _MORE_REPORT = re.compile(r"、(关于[^，。；、《》]{2,80}?的报告)(?=[，。；、]|$)")
-_DELIVERED_OF = re.compile(r"(?:分别)?作的(关于[^，。；《》]{2,150}?报告)(?=[，。；]|$)")
+_DELIVERED_OF = re.compile(r"(?:分别)?作的(关于(?:[^，。；《》]|《[^《》，。；]{2,60}》){2,150}?报告)(?=[，。；]|$)")
 # 国务院提出了关于提请审议耕地保护和质量提升法草案的议案: the draft is before the session
 _MOTION = re.compile(r"(?:提出了?|就|作了|审议了[^，。；《》]{0,20}?)(?:关于)?提请审议([^，。；《》]{2,160}?(?:草案|修正案))的"
                      r"(?:[两三四五六七八九十]个)?议案")
@@ -2747,6 +2967,7 @@ _DELIVERED_CHAIN = re.compile(r"(?:^|[。；]|委托，)(" + _DELIVERED_LINK + "
 #: 会上 / 上午 / 听取 … before 作了: the clause's opening words, not the person who gave the report
 _NOT_A_DELIVERER = re.compile(r"听取|会上|上午|下午|学习|辅导|讲座|专题")
 # 听取了X作的大会秘书处关于A的决议草案代拟稿、关于B的决议草案代拟稿的汇报: the drafts prepared for the session
+_DELIVERED_IN_CHAIN = re.compile(r"(?<=，)(" + _DELIVERER + ")" + _GAVE + r"(关于[^，。；《》]{4,150}?的(?:审计)?(?:工作)?报告)(?=[，。；]|$)")
 _DRAFTED_FOR = re.compile(r"关于([^，。；《》]{2,200}?代拟稿)的(?:汇报|说明)")
 _NOT_DELIVERED = ("专题", "辅导", "重要", "主旨", "书面", "大会", "交流", "述职", "形势", "学术")
 

@@ -1900,3 +1900,83 @@ def test_husband_named_before_the_wife_is_no_companion():
             "李某某总理夫人程某、国务委员兼国务院秘书长吴某某等陪同人员同机抵达。")
     assert ("程某", "attended") in roles(f)
     assert ("李某某", "attended") not in roles(f)
+
+
+# -- rules 2026.11.27 -------------------------------------------------------------------------------------------
+
+def test_event_hosted_by_someone_else_is_held_and_its_guests_attend():
+    f = run("当地时间5日，国务院总理张某某在日内瓦出席由中方主办的某某合作高级别会议并致辞。"
+            "联合国秘书长某某斯、哈萨克斯坦总统托某夫等与会。")
+    assert [m.name for m in f.meetings] == ["某某合作高级别会议"]
+    assert {("张某某", "attended"), ("张某某", "spoke"), ("某某斯", "attended"), ("托某夫", "attended")} <= roles(f)
+
+
+def test_name_before_yiji_and_unnamed_ministers_after_it():
+    f = run("21日晚，国家主席张某某出席某某国家领导人视频峰会并讲话。南非总统拉某某主持峰会，"
+            "巴西总统卢某、埃塞俄比亚总理阿比以及印度、阿根廷外长与会。")
+    assert ("阿比", None, "埃塞俄比亚总理") in posts(f)
+    assert {("卢某", "attended"), ("阿比", "attended"), ("拉某某", "chaired")} <= roles(f)
+
+
+def test_list_then_comma_yiji_guests_from_everywhere():
+    f = run("第五届某某运动会28日晚在成都开幕。国家主席张某某出席开幕式并宣布开幕。"
+            "蔡奇、丁薛祥，以及来自世界各地的领导人和贵宾出席开幕式。")
+    assert {("蔡奇", "attended"), ("丁薛祥", "attended")} <= roles(f)
+
+
+def test_spouse_then_comma_tong_partner_and_speech_at_time():
+    f = run("第五届某某运动会28日晚在成都开幕。国家主席张某某出席开幕式并宣布开幕。"
+            "19时，张某某和夫人彭某某，同国际某某联合会主席艾某等步入主席台。"
+            "国际某某联合会主席艾某在致辞时，对中国政府和成都市表示衷心感谢。")
+    assert {("彭某某", "attended"), ("艾某", "attended"), ("艾某", "spoke")} <= roles(f)
+    g = run("11月8日，国务院副总理丁某某访问乌兹别克斯坦，会见乌兹别克斯坦总统米某耶夫，同乌兹别克斯坦副总理兼外长赛某耶夫举行会谈"
+            "并共同主持中某合作委员会第六次会议。")
+    assert ("米某耶夫", "chaired") not in roles(g) and ("赛某耶夫", "chaired") in roles(g)  # the guest of the audience is no co-chair
+
+
+def test_former_foreign_dignitaries_counted_with_others_attend():
+    f = run("国家副主席张某某2日在北京出席第五届某某论坛开幕式并致辞。某某银行行长、巴西前总统罗某芙，"
+            "俄罗斯前联邦安全会议秘书伊某诺夫、印尼前外长维某尤达等外国前政要、各国驻华使节、专家学者等300余人出席。")
+    assert {("罗某芙", "attended"), ("伊某诺夫", "attended"), ("维某尤达", "attended")} <= roles(f)
+    assert not any(p == "伊某诺夫" for p, _, _ in posts(f))  # a former post is no post
+    g = run("当地时间5日，外交部长王某某在莫斯科会见俄罗斯联邦安全会议秘书绍某古。")
+    assert ("绍某古", None, "俄罗斯联邦安全会议秘书") in posts(g)
+
+
+def test_reaction_story_names_the_meeting_the_speech_was_given_at():
+    f = run("连日来，习近平总书记在某某工作会议上的重要讲话，在广大干部中引发热烈反响。大家表示，要坚定信心。")
+    assert [m.name for m in f.meetings] == ["某某工作会议"]
+    assert ("习近平", "spoke") in roles(f)
+    g = run("在某某专题工作会议上，习近平总书记发表的重要讲话在全军引起强烈反响。官兵们表示，要勇毅前行。")
+    assert ("习近平", "spoke") in roles(g)
+    h = run("某某座谈会10日在京召开。与会人员表示，要深入学习习近平总书记在某某工作会议上的重要讲话。张某某主持会议。")
+    assert ("习近平", "spoke") not in roles(h)  # a meeting is held: the speech is only recalled
+
+
+def test_short_names_of_state_council_bodies_are_national():
+    f = run("会议听取了人力资源社会保障部副部长吴某某作的关于某某工作情况的报告，预算工委主任许某某作的关于某某情况的报告。"
+            "中国民用航空局局长宋某某作了说明。", title="全国人大常委会第五次会议举行")
+    assert {("吴某某", "中央", "人力资源社会保障部副部长"), ("许某某", "中央", "预算工委主任"),
+            ("宋某某", "中央", "中国民用航空局局长")} <= posts(f)
+
+
+def docs(f):
+    return {(d.title, d.action) for d in f.documents}
+
+
+def test_reports_of_an_inspection_group_given_in_a_chain():
+    f = run("全国人大常委会第五次会议10日举行。会议听取了全国人大常委会副委员长甲某某作的常委会执法检查组关于检查甲法实施情况的报告，"
+            "副委员长乙某某作的常委会执法检查组关于检查乙法实施情况的报告。委员长丙某某出席会议并作全国人大常委会执法检查组关于检查丙法实施情况的报告。")
+    assert {("常委会执法检查组关于检查乙法实施情况的报告", "studied"),
+            ("全国人大常委会执法检查组关于检查丙法实施情况的报告", "studied")} <= docs(f)
+
+
+def test_two_drafts_each_with_its_own_relative_clause():
+    f = run("中共中央政治局2月27日召开会议，讨论国务院拟提请第十五届全国人民代表大会第二次会议审查的"
+            "中华人民共和国国民经济和社会发展第十六个五年规划纲要草案稿和审议的《政府工作报告》稿。")
+    assert docs(f) == {("中华人民共和国国民经济和社会发展第十六个五年规划纲要草案稿", "studied"), ("政府工作报告稿", "studied")}
+
+
+def test_an_organs_work_report_heard_but_not_its_work_summary():
+    f = run("中共中央政治局常务委员会1月9日召开会议，听取全国人大常委会、国务院党组工作汇报，听取中央书记处工作报告。")
+    assert docs(f) == {("中央书记处工作报告", "studied")}

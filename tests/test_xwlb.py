@@ -54,7 +54,7 @@ BLIND6_FLOORS = {"persons": 0.97, "participants": 0.95, "roles": 0.90, "posts": 
 # were then tuned on (2026.11.7: .980 / .959 / .962 / .950 / .880 and .984 / .919 / .919 / .954 / .800); blind9 and
 # blind10 measured .968 / .778 / .744 / .952 / .222 and .958 / .839 / .865 / .927 / .789 under 2026.11.7 before being
 # tuned on. Floors sit just under the latest measurement.
-BLIND7_10 = {n: ROOT / "tests" / "gold" / f"blind{n}_gold.json" for n in range(7, 43)}
+BLIND7_10 = {n: ROOT / "tests" / "gold" / f"blind{n}_gold.json" for n in range(7, 45)}
 # blind11 (12 items, seed 6174) first measured .941 / .826 / .864 / .875 / .100 (2026.11.7 and .8), then tuned on;
 # blind12 (24 items, seed 1729) first measured .869 / .863 / .843 / .675 / .889 (2026.11.9), tuned on in 2026.11.10:
 # .980 / .942 / .918 / .930 / .889; blind13 (24 items, seed 8128) first measured .955 / .951 / .933 / .904 / .925
@@ -126,14 +126,18 @@ BLIND7_10_FLOORS = {
     35: {"persons": 0.99, "participants": 0.99, "roles": 0.99, "posts": 0.99, "documents": 0.97, "document_actions": 0.97},
     36: {"persons": 0.99, "participants": 0.99, "roles": 0.99, "posts": 0.99, "documents": 0.97, "document_actions": 0.97},
     # blind37-40 (seeds 271828 and 161803), first scored by 2026.11.25: .957/.966/.966/.966/.944,
-    # .948/.896/.894/.909/.781, .971/.965/.956/.944/.500, .933/.924/.902/.902/.909; floors under 2026.11.26.
-    37: {"persons": 0.94, "participants": 0.95, "roles": 0.95, "posts": 0.96, "documents": 0.93, "document_actions": 0.93},
-    38: {"persons": 0.93, "participants": 0.88, "roles": 0.88, "posts": 0.90, "documents": 0.91, "document_actions": 0.91},
-    39: {"persons": 0.96, "participants": 0.95, "roles": 0.94, "posts": 0.93, "documents": 0.49, "document_actions": 0.49},
-    40: {"persons": 0.92, "participants": 0.91, "roles": 0.89, "posts": 0.90, "documents": 0.94, "document_actions": 0.94},
+    # .948/.896/.894/.909/.781, .971/.965/.956/.944/.500, .933/.924/.902/.902/.909; floors under 2026.11.27.
+    37: {"persons": 0.94, "participants": 0.95, "roles": 0.95, "posts": 0.96, "documents": 0.96, "document_actions": 0.96},
+    38: {"persons": 0.94, "participants": 0.94, "roles": 0.93, "posts": 0.91, "documents": 0.91, "document_actions": 0.91},
+    39: {"persons": 0.96, "participants": 0.96, "roles": 0.95, "posts": 0.94, "documents": 0.99, "document_actions": 0.99},
+    40: {"persons": 0.92, "participants": 0.92, "roles": 0.90, "posts": 0.90, "documents": 0.94, "document_actions": 0.94},
     # blind41-42 (seed 1414213), first scored by 2026.11.25: .966/.944/.927/.869/.898 and .958/.872/.862/.935/.943.
-    41: {"persons": 0.95, "participants": 0.93, "roles": 0.91, "posts": 0.87, "documents": 0.89, "document_actions": 0.89},
-    42: {"persons": 0.95, "participants": 0.88, "roles": 0.86, "posts": 0.93, "documents": 0.93, "document_actions": 0.93},
+    41: {"persons": 0.95, "participants": 0.93, "roles": 0.91, "posts": 0.90, "documents": 0.91, "document_actions": 0.91},
+    42: {"persons": 0.96, "participants": 0.96, "roles": 0.93, "posts": 0.94, "documents": 0.93, "document_actions": 0.93},
+    # blind43-44 (seed 1732050, drawn without the items 2026.11.26 changed), first scored by 2026.11.26:
+    # .947/.906/.890/.919/.838 and .948/.934/.911/.928/.880; 2026.11.27 (not tuned on them) the same but for blind44 participants .937.
+    43: {"persons": 0.93, "participants": 0.89, "roles": 0.88, "posts": 0.90, "documents": 0.82, "document_actions": 0.82},
+    44: {"persons": 0.93, "participants": 0.92, "roles": 0.90, "posts": 0.92, "documents": 0.87, "document_actions": 0.83},
     26: {"persons": 0.93, "participants": 0.85, "roles": 0.88, "posts": 0.92, "documents": 0.88, "document_actions": 0.88},
 }
 # heldout_gold.json (12 items): .992 / .992 / .989 / .949 / 1.0 / 1.0 on 2026-11-30.
@@ -176,9 +180,9 @@ def _gold_scores(corpus_run, path):
 @pytest.mark.parametrize("path,floors", [(BLIND, BLIND_FLOORS), (BLIND2, BLIND2_FLOORS), (BLIND3, BLIND3_FLOORS),
                                          (BLIND4, BLIND4_FLOORS), (BLIND5, BLIND5_FLOORS), (BLIND6, BLIND6_FLOORS),
                                          (HELDOUT, HELDOUT_FLOORS)]
-                         + [(BLIND7_10[n], BLIND7_10_FLOORS[n]) for n in range(7, 43)],
+                         + [(BLIND7_10[n], BLIND7_10_FLOORS[n]) for n in range(7, 45)],
                          ids=["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "heldout",
-                              "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41", "blind42"])
+                              "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41", "blind42", "blind43", "blind44"])
 def test_blind_and_heldout_gold_scores(corpus_run, path, floors):
     rep = _gold_scores(corpus_run, path)
     low = {m: round(rep.scores[m].f1, 3) for m, floor in floors.items() if rep.scores[m].f1 < floor}

@@ -82,7 +82,10 @@ NATIONAL_PREFIXES = (
     # the NPC's special committees and working bodies, printed without 全国人大 in its own reports
     "宪法法律委", "宪法和法律委员会", "监察司法委", "财经委", "财政经济委员会", "教科文卫委", "外事委", "华侨委",
     "环资委", "农业农村委", "社会委", "社会建设委", "法工委", "常委会法工委", "常委会代表资格审查委员会",
-    "代表资格审查委员会", "常委会法制工作委员会",
+    "代表资格审查委员会", "常委会法制工作委员会", "预算工委", "代表工委",
+    # State Council bodies printed by their usual short names
+    "人力资源社会保障部", "住房城乡建设部", "金融监管总局", "市场监管总局", "税务总局", "广电总局", "体育总局",
+    "中国民用航空局", "中国民航局", "中国证监会", "中国气象局", "中国地震局",
 )
 
 #: Level words of local titles; longest first.
@@ -147,7 +150,7 @@ INTERNATIONAL_PREFIXES = ("国际", "联合国", "世界", "亚奥", "欧盟", "
 #: Ranks printed only in foreign titles (伊朗代外长, 白俄罗斯空军司令, 科威特王储): taken after a country's name
 #: or an international organisation's, never on their own (a Chinese 司令员 keeps its full rank).
 FOREIGN_RANKS = ("司令", "外长", "防长", "外交大臣", "国防大臣", "王储", "国务卿", "总参谋长", "参谋长", "埃米尔", "总督",
-                 "首席顾问")
+                 "首席顾问", "安全会议秘书")
 
 #: Royal styles (约旦亲王, 泰国公主): they introduce a transliterated name but are no post.
 ROYAL_STYLES = ("亲王", "公主", "王子", "王妃", "王后", "王太子")
@@ -172,7 +175,7 @@ MEETING_SUFFIXES = (
 )
 
 #: A meeting is only a meeting held (not one whose spirit is studied) next to one of these.
-MEETING_HELD_BEFORE = ("主持召开", "召开", "主持", "出席", "参加", "列席", "举行", "举办", "举行的", "举办的")
+MEETING_HELD_BEFORE = ("主持召开", "召开", "主持", "出席", "参加", "列席", "举行", "举办", "举行的", "举办的", "主办的")
 MEETING_HELD_AFTER = ("举行", "召开", "开幕", "闭幕", "在京召开", "在京举行", "以视频方式举行")
 
 #: Words that stop the leftward growth of a meeting name.

@@ -32,7 +32,7 @@ from ..segment import segment
 from . import lexicon as L
 from .dictionary import Dictionary
 
-RULES_VERSION = "2026.11.26"
+RULES_VERSION = "2026.11.27"
 
 
 @lru_cache(maxsize=1)
@@ -303,8 +303,8 @@ def name_at(text: str, i: int, limit: int, known: Optional[set[str]] = None) -> 
             continue  # 黄明作的关于…报告: 作 is the verb
         if e - i == 3 and text[e - 1] == "作" and (starts_with_word(text, e, "follow") or _AFTER_ZUO.match(text, e, limit)):
             continue  # 陈刚作交流发言, 李平作专题辅导报告: 作 is the verb, the name has two characters
-        if text[e - 1:e + 1] in ("共同", "一同", "关于"):
-            continue  # 普京共同出席: 共 starts the adverb; 马骏关于…的通报: 关 starts 关于
+        if text[e - 1:e + 1] in ("共同", "一同", "关于", "以及"):
+            continue  # 普京共同出席: 共 starts the adverb; 马骏关于…的通报: 关 starts 关于; 阿比以及…: 以 starts 以及
         if text[i:e] not in _NAME_STOP and _follows_ok(text, e, limit):
             return e
     return None
@@ -391,7 +391,8 @@ def parse_title(raw: str) -> Optional[TitleParse]:
                 or re.search(r"[在率为向]", t[len(country):]) or t.endswith("议会长"):
             return None  # 韩国政府高级官员和中国驻韩国大使: two titles joined; 易卜拉欣在…同中国国家主席: a clause
         rest = t[len(country) + 1:]
-        if t[len(country):].startswith(("前", "原")) and 2 <= len(rest) <= 6 and "党" not in rest:
+        if t[len(country):].startswith(("前", "原")) and (2 <= len(rest) <= 6 or len(rest) <= 10 and bool(_rank_of(t) or _foreign_rank(t, len(country)))) \
+                and "党" not in rest:
             return TitleParse(t, None, t, former=True, foreign=True)  # 日本前首相, 法国前总理: a former post abroad
         rank = _rank_of(t) or _foreign_rank(t, len(country)) or ""
         if len(t) - len(rank) - len(country) >= 2 and t[len(t) - len(rank) - 1] == "前":
@@ -514,6 +515,7 @@ _FOREIGN_NAME_ADVERBS = ("首次", "再次", "正式", "亲自", "专门")
 _SPEECH_IN = re.compile(r"在(?:视频)?(?:致辞|讲话|发言|演讲)中")  # 哈萨克斯坦总统某某在致辞中表示
 
 
+_SPEECH_AT = re.compile(r"在(?:视频)?(?:致辞|讲话|发言|演讲)时[，,]")
 _ON_BEHALF = re.compile(r"代表[^，。；、]{1,12}?(?:发言|致辞|讲话)")
 
 
@@ -724,6 +726,8 @@ class RuleExtractor:
         participations = self._roles(article, works, persons, meetings, meeting_at, audiences)
         documents = self._documents(article, works, meetings, meeting_at)
         participations = self._drop_instructing(works, persons, participations)
+        if not meetings and "重要讲话" in article.clean:
+            participations = self._recalled_speeches(article, works, persons, meetings)
         attending = {p.person for p in participations}
         # 丁薛祥表示，中国国家主席习近平强调，…: a leader's title inside a speaker's words is no post stated by the
         # article (the same title printed in the narrative, or a participant's, is kept)
@@ -1171,6 +1175,12 @@ class RuleExtractor:
                                                 "rules:list"), []))
                 stretch = []
         return out
+
+    @staticmethod
+    def _clause_subject(w: "_SentenceWork", start: int) -> bool:
+        """The name at ``start`` opens its clause (习近平和夫人彭丽媛，同…步入: not 会见某总统X，同…)."""
+        cs = max(w.text.rfind(c, 0, start) for c in "，。；：") + 1
+        return _TIME_RE.sub("", w.text[cs:start]) == ""
 
     @staticmethod
     def _comma_member(text: str, cs: int, ce: int) -> bool:
@@ -1725,7 +1735,8 @@ class RuleExtractor:
                     more, _ = _predicate(_rest(w, rel_end))
                     if more and more[0] == roles[0]:
                         roles = list(dict.fromkeys(roles + more))
-                if not roles and k + 1 < len(plist) and _COMITATIVE.fullmatch(_TIME_RE.sub("", segment_text)):
+                if not roles and k + 1 < len(plist) and _COMITATIVE.fullmatch(_TIME_RE.sub("", segment_text)) and (
+                        segment_text[:1] not in "，," or self._clause_subject(w, (group + [p])[0].start - w.cstart)):
                     subjects = group + [p]  # 李强同马来西亚总理安瓦尔共同出席…: the subject, then its partners
                     group = []
                     continue
@@ -1831,6 +1842,33 @@ class RuleExtractor:
                     out.append(Holding(q.name, "中央", title, self._evidence(article, w, q.start, p.post_end)))
                     nxt = q
         return out
+
+    _SPEECH_AT_MEETING = re.compile(r"(?:同志|总书记|主席)?在((?:[^，。；、“”《》上]){2,50}?(?:会议|大会|全会|座谈会))上(?:发表)?的重要讲话")
+    _AT_MEETING_BEFORE = re.compile(r"在((?:[^，。；、“”《》上]){2,50}?(?:会议|大会|全会|座谈会))上[，,]$")
+    _SPEECH_AFTER = re.compile(r"(?:同志|总书记|主席)?发表的重要讲话")
+
+    def _recalled_speeches(self, article: Article, works: list[_SentenceWork], persons: list[_Person],
+                           meetings: list[Meeting]) -> list[Participation]:
+        """A reaction story holds no meeting but names the one a speech was given at (习近平总书记在中央经济工作
+        会议上的重要讲话引发热烈反响; 在…工作会议上，习近平总书记发表的重要讲话…): the speaker spoke there."""
+        out: dict[str, Participation] = {}
+        by_name: dict[str, str] = {}
+        for p in persons:
+            if p.name not in KNOWN_LEADERS or p.name in out:
+                continue
+            w = works[p.sentence]
+            m = self._SPEECH_AT_MEETING.match(w.text, p.post_end - w.cstart)
+            name = m.group(1) if m else None
+            if m is None:
+                b = self._AT_MEETING_BEFORE.search(w.text, max(0, p.start - w.cstart - 60), p.start - w.cstart)
+                if b and self._SPEECH_AFTER.match(w.text, p.post_end - w.cstart):
+                    name = b.group(1)
+            if name is None or name.startswith(("这次", "此次", "本次", "该", "这")):
+                continue
+            if name not in by_name:
+                by_name[name] = self._add_meeting(meetings, name, article, works, p.sentence, p.start, p.post_end)
+            out[p.name] = Participation(p.name, "spoke", by_name[name], self._evidence(article, w, p.start, p.end, p.method))
+        return list(out.values())
 
     # -- meetings ---------------------------------------------------------------------------
     def _meetings(self, article: Article, works: list[_SentenceWork], region_hits,
@@ -2169,12 +2207,14 @@ _ALLOWED_RESIDUE = re.compile(
     r"|(?:[在到赴].{0,24}?)?(?:考察|调研|视察)了?并?(?:在.{0,8})?"
     r"|代表[^，,、；。：向]{0,14}?(?:中央|委员会|组委会|团体|单位|党派|政府|人民|方面|各界|组织|协会|集体|学校|人员|机关|部门)"
     r"(?:作了?|发表了?)?)?")  # 代表各人民团体致贺词: speaking on behalf of a body
-_LEAD_FILLER = re.compile(r"作为[^，。；]{1,20}?代表[，,]?|(?:以及|及)[\u4e00-\u9fff]{1,8}?(?:界|企业|青年|群众|各方)代表(?=先后|分别|也|共同|一起|相继|$)|以及[^，。；]{1,30}?(?:代表|人士|嘉宾|成员|官员|专家|学者)等?(?:约|近|逾|超过)?[\d一二三四五六七八九十百千万]*(?:余|多)?人|在[^，。；]{1,30}?[主分]会场(?:[和及与][^，。；]{1,20}?[主分]会场)*|代表[\u4e00-\u9fff]{1,15}$|[省市区县州]委常委|[省市区县州](?:级)?领导|来自[^，。；]{1,40}?(?:代表|人士|嘉宾|贵宾|成员|官员|领导人|企业家)(?:等?(?:约|近|逾|超过)?[\d一二三四五六七八九十百千万]+(?:余|多)?人)?|以及[\u4e00-\u9fff、]{2,30}?(?:代表|领导人)(?=与会|出席|参加|列席|$)|[\u4e00-\u9fff、]{0,70}?(?:有关部门|有关方面|有关单位)?负责(?:同志|人)|等(?:外国|各国|外方|与会|中外|知名)?前?(?:领导人|政要|专家学者|专家|学者|企业家)们?"
+_LEAD_FILLER = re.compile(r"作为[^，。；]{1,20}?代表[，,]?|(?:以及|及)[\u4e00-\u9fff]{1,8}?(?:界|企业|青年|群众|各方)代表(?=先后|分别|也|共同|一起|相继|$)|以及[^，。；]{1,30}?(?:代表|人士|嘉宾|成员|官员|专家|学者)等?(?:约|近|逾|超过)?[\d一二三四五六七八九十百千万]*(?:余|多)?人|在[^，。；]{1,30}?[主分]会场(?:[和及与][^，。；]{1,20}?[主分]会场)*|代表[\u4e00-\u9fff]{1,15}$|[省市区县州]委常委|[省市区县州](?:级)?领导|来自[^，。；]{1,40}?(?:代表|人士|嘉宾|贵宾|成员|官员|领导人|企业家)(?:[和及、][^，。；和及、]{0,8}?(?:代表|人士|嘉宾|贵宾|成员|官员|领导人|企业家))*(?:等?(?:约|近|逾|超过)?[\d一二三四五六七八九十百千万]+(?:余|多)?人)?|以及[\u4e00-\u9fff、]{2,30}?(?:代表|领导人|外长|部长|官员|使节)(?=与会|出席|参加|列席|$)|[\u4e00-\u9fff、]{0,70}?(?:有关部门|有关方面|有关单位)?负责(?:同志|人)|等(?:外国|各国|外方|与会|中外|知名)?前?(?:领导人|政要|专家学者|专家|学者|企业家)们?"
                           r"|(?:和|及|以及)[\u4e00-\u9fff]{2,16}?(?:代表|秘书长|总干事)(?=以及|和|及|等|与会|出席|参加|列席|$)"  # 和印度代表以及某组织秘书长等参加
                           r"|(?<=等)(?:约|近)?[\d一二三四五六七八九十两]+(?:位|名|人)(?:(?:全国)?(?:政协|人大)?(?:委员|常委|代表)|同志|专家|嘉宾|企业家|企业负责人|负责人)?"
                           r"|[\u4e00-\u9fff]{0,20}?(?:老同志|全体成员|各界人士|干部群众|各族群众|群众代表|团成员|组成员|委员会委员|负责人)")
 
 
+_COUNTED_GROUP = re.compile(r"(?:[、和及][\u4e00-\u9fff]{0,8}?(?:使节|专家学者|专家|学者|嘉宾|人士|企业家|政要))+(?=等)"
+                            r"|等?(?:约|近|逾|超过)?[\d一二三四五六七八九十百千]+(?:余|多)?(?:人|位嘉宾)(?=出席|参加|与会|到会|$)")
 _TIME_RE = re.compile(r"于?当地时间|于(?=\d)|(?<=日)[晚早](?![宴会餐])|(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}日|上午|下午|晚上|晚间|当天|今天|昨天|今日|昨日|日前|近日|"
                       r"在[\u4e00-\u9fff]{1,6}(?:以视频方式|通过视频)")
 
@@ -2183,7 +2223,10 @@ def _strip_filler(text: str) -> str:
     text = _TIME_RE.sub("", text)
     if "按" in text:
         text = _ORDER_NOTE.sub("", text)
+    counted = "人" in text or "嘉宾" in text
     text = _LEAD_FILLER.sub("", text)
+    if counted:
+        text = _COUNTED_GROUP.sub("", text)  # …、各国驻华使节、专家学者等400余人出席
     text = _FILLER_RE.sub("", text)
     for s, e, _ in reversed(R.find_mentions(text)):
         text = text[:s] + text[e:]
@@ -2256,7 +2299,7 @@ _BRIEFING = re.compile(r"举行[^，。；]{0,10}?(?:吹风会|记者会|发布�
 _TOPIC_LEAD = re.compile(r"就(?:[^，。；、]{0,10}?(?:主席|总理|委员长|总书记|副总理|副主席))?$")
 _FUTURE = re.compile(r"(?:将|即将|将要|拟)[^，。；]{0,30}?(?:出席|参加|列席|陪同)[^，。；、]{0,10}的[^，。；、]{0,12}$")
 _RELATIVE_CUE = re.compile(r"(出席|参加|列席|陪同)[^，。；、]{0,10}的$")
-_COMITATIVE = re.compile(r"(?:在[^，。；、]{1,12}?)?(?:同|与|会同)")
+_COMITATIVE = re.compile(r"[，,]?(?:在[^，。；、]{1,12}?)?(?:同|与|会同)")  # 习近平和夫人彭丽媛，同…等步入主席台
 _ADDRESS = re.compile(r"(?:感谢|祝贺|欢迎|赞赏|赞扬|称赞)[^，。；]{0,30}?[，,](?=表示|指出|强调|说)")
 
 
@@ -2310,6 +2353,8 @@ def _predicate(segment_text: str) -> tuple[list[str], bool]:
         roles.append("attended")  # 会见…，并同全体代表合影: present at the event
     if _EXCHANGE.match(clause):
         return ["attended"], False  # A同B、C等进行了友好交流: an exchange in person (not 视频/电话)
+    if clause.startswith("在") and _SPEECH_AT.match(clause):
+        roles.append("spoke")  # 某组织主席X在致辞时，对…表示感谢: the speech itself
     if _HEARD_REPORT.match(clause):
         roles.append("reported")
     for rx in (_REPORT_RE, _REPORT_ON_RE):  # 作…报告 / 就…作了汇报
@@ -2534,8 +2579,15 @@ _HEARD_TOPICS = re.compile(r"听取了?[^，。；“”]{0,40}?关于((?:开展
                            r"([\u4e00-\u9fff]{0,8}?情况的(?:报告|汇报))(?=[，。；、和]|$)")
 
 
+# 听取中央书记处工作报告 / 听取A党组工作汇报和B工作报告: an organ's work report (a 汇报 is no titled text)
+_HEARD_ORGAN_REPORT = re.compile(r"(?:听取了?|工作汇报和)((?:中央|全国|国务院)[\u4e00-\u9fff]{0,10}?(?:书记处|委员会|常委会|常务委员会)工作报告)"
+                                 r"(?=[，。；、]|$)")
+
+
 def _heard_reports(text: str) -> list[tuple[str, str, int, int]]:
     out = [(m.group(1), "studied", m.start(1), m.end(1)) for m in _HEARD_NAMED_REPORT.finditer(text)]
+    if "工作报告" in text:
+        out.extend((m.group(1), "studied", m.start(1), m.end(1)) for m in _HEARD_ORGAN_REPORT.finditer(text))
     for m in _HEARD_TOPICS.finditer(text):
         for t in re.finditer(r"“[^“”]{2,80}”", m.group(2)):
             out.append(("关于" + m.group(1) + t.group(0) + m.group(3), "studied", m.start(2) + t.start(), m.start(2) + t.end()))
@@ -2682,6 +2734,10 @@ def _recommended(text: str, start: int) -> bool:
     return _AGENDA_ITEMS.match(text[text.rfind("。", 0, start) + 1:start + 3]) is not None
 
 
+_PROPOSED_TO = re.compile(r"[^、《》]{0,12}?拟提请[^、《》]{2,40}?(?:审查|审议)的")
+_AND_PROPOSED = re.compile(r"和(?:拟提请[^、《》]{2,40}?)?(?:审查|审议)的")
+
+
 def _plain_documents(text: str) -> list[tuple[str, str, int, int]]:
     """Documents named without 《》 after an action verb: 通过了新修订的野生动物保护法、预备役人员法.
 
@@ -2712,6 +2768,17 @@ def _plain_documents(text: str) -> list[tuple[str, str, int, int]]:
         if _recommended(text, m.start()):
             continue  # 委员长会议建议，常委会…审议…: recommended for a later session
         clause = _doc_clause(text, m.end())
+        pm = _PROPOSED_TO.match(clause) if "拟提请" in clause else None
+        if pm and _AND_PROPOSED.search(clause, pm.end()):
+            # 讨论国务院拟提请…会议审查的A和审议的《B》稿: two drafts, each with its own relative clause
+            p0 = pm.end()
+            for sep in list(_AND_PROPOSED.finditer(clause, pm.end())) + [None]:
+                part = clause[p0:sep.start() if sep else len(clause)]
+                t = part.replace("《", "").replace("》", "")
+                if 4 <= len(t) <= 80 and _ends_with_any(_strip_paren(t), _DOC_SUFFIXES):
+                    out.append((t, action, m.end() + p0, m.end() + p0 + len(part)))
+                p0 = sep.end() if sep else p0
+            continue
         if m.group(1) == "研究" and not re.search(r"稿|（(?:征求意见|送审)?草案）", clause):
             continue  # 研究了全国政协2023年工作要点稿: only a draft text (研究了…问题 is no document)
         if re.fullmatch(r"[^、]{2,30}?关于[^《》]{4,200}?等(?:情况|工作)的报告", clause):
@@ -2781,6 +2848,10 @@ def _plain_documents(text: str) -> list[tuple[str, str, int, int]]:
             out.append((m.group(1).replace("《", "").replace("》", ""), "studied", m.start(1), m.end(1)))
             continue
         out.extend(_list_titles(m.group(1), m.start(1), "studied"))
+    if "组关于" in text or "会关于" in text:
+        for m in _DELIVERED_ORGAN.finditer(text):  # 副委员长乙作的常委会执法检查组关于检查B法实施情况的报告
+            if not any(m.start(1) >= a and m.start(1) < b for _, _, a, b in out):
+                out.append((m.group(1), "studied", m.start(1), m.end(1)))
     for m in _REPORTED_ON.finditer(text):
         if not _recommended(text, m.start()):
             out.extend(t for t in _list_titles(m.group(1), m.start(1), "studied") if t[0].endswith(("草案", "稿")))
@@ -2945,6 +3016,8 @@ def _organ_before_about(t: str) -> str:
     return t[:k] if k > 0 and _ends_with_any(t[:k], L.ORGAN_SUFFIXES) and "的" not in t[:k] else ""
 
 
+_DELIVERED_ORGAN = re.compile(r"(?<![工创合写动协操运制著])(?:作的|并作了?|作了)((?:全国人大)?(?:常委会)?[\u4e00-\u9fff]{0,12}?"
+                              r"(?:执法检查组|委员会|秘书处)关于[^，。；《》、]{4,120}?的报告)(?=[，。；]|$)")
 _MORE_REPORT = re.compile(r"、(关于[^，。；、《》]{2,80}?的报告)(?=[，。；、]|$)")
 _DELIVERED_OF = re.compile(r"(?:分别)?作的(关于(?:[^，。；《》]|《[^《》，。；]{2,60}》){2,150}?报告)(?=[，。；]|$)")
 # 国务院提出了关于提请审议耕地保护和质量提升法草案的议案: the draft is before the session

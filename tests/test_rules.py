@@ -1980,3 +1980,42 @@ def test_two_drafts_each_with_its_own_relative_clause():
 def test_an_organs_work_report_heard_but_not_its_work_summary():
     f = run("中共中央政治局常务委员会1月9日召开会议，听取全国人大常委会、国务院党组工作汇报，听取中央书记处工作报告。")
     assert docs(f) == {("中央书记处工作报告", "studied")}
+
+
+def test_unnamed_country_office_holders_inside_a_list_of_guests():
+    f = run("当地时间8日，国务院总理王某在某地出席某组织政府首脑理事会会议。哈萨克斯坦总理托卡列夫，伊朗第一副总统贾法里，"
+            "印度、巴基斯坦外长以及观察员国代表与会，吉尔吉斯斯坦总理阿坦巴主持会议。")
+    assert {("托卡列夫", "attended"), ("贾法里", "attended"), ("阿坦巴", "chaired")} <= roles(f)
+
+
+def test_handshake_and_group_photo_with_listed_leaders():
+    f = run("10日上午，国家主席王某出席中非合作论坛部长级会议开幕式。王某同肯尼亚总统鲁托、加纳总统阿库福、"
+            "阿盟秘书长盖特以及12位代表团团长一一握手并集体合影。")
+    assert {("鲁托", "attended"), ("阿库福", "attended"), ("盖特", "attended")} <= roles(f)
+    assert ("盖特", None, "阿盟秘书长") in posts(f)
+
+
+def test_foreign_leaders_spouses_are_named_but_hold_no_post():
+    f = run("10日晚，国家主席王某和夫人李某举行宴会，欢迎出席峰会的国际贵宾。王某发表致辞。"
+            "肯尼亚总统夫人蕾切尔、加纳总统夫人丽贝卡、泰国总理女儿帕东等参加上述活动。")
+    assert {("蕾切尔", "attended"), ("丽贝卡", "attended"), ("帕东", "attended")} <= roles(f)
+    assert not {p for p in posts(f) if p[0] in ("蕾切尔", "丽贝卡", "帕东")}
+
+
+def test_presiding_country_guests_are_no_person():
+    f = run("出席峰会的成员国、观察员国、主席国客人等20多位外国国家元首出席宴会。")
+    assert not any(p.name == "国客人" for p in f.persons)
+
+
+def test_greeters_led_by_a_head_of_state_share_the_country():
+    f = run("当地时间10日晚，国务院总理李强抵达内罗毕，出席中非峰会并对肯尼亚进行正式访问。李强乘坐的专机抵达机场。"
+            "肯尼亚总统鲁托率外长穆达瓦迪等在舷梯旁热情迎接。中国驻肯尼亚大使周某也到机场迎接。吴政隆等陪同人员同机抵达。",
+            title="李强抵达内罗毕出席中非峰会并对肯尼亚进行正式访问")
+    assert {("鲁托", "attended"), ("穆达瓦迪", "attended")} <= roles(f)
+    assert {("鲁托", None, "肯尼亚总统"), ("穆达瓦迪", None, "肯尼亚外长")} <= posts(f)
+
+
+def test_royal_style_after_a_foreign_name_is_not_part_of_it():
+    f = run("当地时间10日，沙特首都省省长法赫德亲王、外交大臣哈立德亲王等王室成员到机场迎接。")
+    names = {p.name for p in f.persons}
+    assert "哈立德" in names and "哈立德亲王" not in names

@@ -54,7 +54,7 @@ BLIND6_FLOORS = {"persons": 0.97, "participants": 0.95, "roles": 0.90, "posts": 
 # were then tuned on (2026.11.7: .980 / .959 / .962 / .950 / .880 and .984 / .919 / .919 / .954 / .800); blind9 and
 # blind10 measured .968 / .778 / .744 / .952 / .222 and .958 / .839 / .865 / .927 / .789 under 2026.11.7 before being
 # tuned on. Floors sit just under the latest measurement.
-BLIND7_10 = {n: ROOT / "tests" / "gold" / f"blind{n}_gold.json" for n in range(7, 45)}
+BLIND7_10 = {n: ROOT / "tests" / "gold" / f"blind{n}_gold.json" for n in range(7, 47)}
 # blind11 (12 items, seed 6174) first measured .941 / .826 / .864 / .875 / .100 (2026.11.7 and .8), then tuned on;
 # blind12 (24 items, seed 1729) first measured .869 / .863 / .843 / .675 / .889 (2026.11.9), tuned on in 2026.11.10:
 # .980 / .942 / .918 / .930 / .889; blind13 (24 items, seed 8128) first measured .955 / .951 / .933 / .904 / .925
@@ -135,9 +135,13 @@ BLIND7_10_FLOORS = {
     41: {"persons": 0.95, "participants": 0.93, "roles": 0.91, "posts": 0.90, "documents": 0.91, "document_actions": 0.91},
     42: {"persons": 0.96, "participants": 0.96, "roles": 0.93, "posts": 0.94, "documents": 0.93, "document_actions": 0.93},
     # blind43-44 (seed 1732050, drawn without the items 2026.11.26 changed), first scored by 2026.11.26:
-    # .947/.906/.890/.919/.838 and .948/.934/.911/.928/.880; 2026.11.27 (not tuned on them) the same but for blind44 participants .937.
-    43: {"persons": 0.93, "participants": 0.89, "roles": 0.88, "posts": 0.90, "documents": 0.82, "document_actions": 0.82},
-    44: {"persons": 0.93, "participants": 0.92, "roles": 0.90, "posts": 0.92, "documents": 0.87, "document_actions": 0.83},
+    # .947/.906/.890/.919/.838 and .948/.934/.911/.928/.880; 2026.11.27 (not tuned on them) the same but for blind44 participants .937; floors under 2026.11.28.
+    43: {"persons": 0.94, "participants": 0.93, "roles": 0.92, "posts": 0.94, "documents": 0.82, "document_actions": 0.82},
+    44: {"persons": 0.96, "participants": 0.97, "roles": 0.95, "posts": 0.92, "documents": 0.87, "document_actions": 0.83},
+    # blind45-46 (seed 2236067, drawn without the items 2026.11.26-.27 changed or their fixers printed), first scored by
+    # 2026.11.27: .971/.917/.883/.838/.976 and .966/.945/.904/.944/.625.
+    45: {"persons": 0.96, "participants": 0.90, "roles": 0.87, "posts": 0.82, "documents": 0.96, "document_actions": 0.96},
+    46: {"persons": 0.95, "participants": 0.93, "roles": 0.89, "posts": 0.93, "documents": 0.61, "document_actions": 0.61},
     26: {"persons": 0.93, "participants": 0.85, "roles": 0.88, "posts": 0.92, "documents": 0.88, "document_actions": 0.88},
 }
 # heldout_gold.json (12 items): .992 / .992 / .989 / .949 / 1.0 / 1.0 on 2026-11-30.
@@ -180,9 +184,9 @@ def _gold_scores(corpus_run, path):
 @pytest.mark.parametrize("path,floors", [(BLIND, BLIND_FLOORS), (BLIND2, BLIND2_FLOORS), (BLIND3, BLIND3_FLOORS),
                                          (BLIND4, BLIND4_FLOORS), (BLIND5, BLIND5_FLOORS), (BLIND6, BLIND6_FLOORS),
                                          (HELDOUT, HELDOUT_FLOORS)]
-                         + [(BLIND7_10[n], BLIND7_10_FLOORS[n]) for n in range(7, 45)],
+                         + [(BLIND7_10[n], BLIND7_10_FLOORS[n]) for n in range(7, 47)],
                          ids=["blind", "blind2", "blind3", "blind4", "blind5", "blind6", "heldout",
-                              "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41", "blind42", "blind43", "blind44"])
+                              "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29", "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37", "blind38", "blind39", "blind40", "blind41", "blind42", "blind43", "blind44", "blind45", "blind46"])
 def test_blind_and_heldout_gold_scores(corpus_run, path, floors):
     rep = _gold_scores(corpus_run, path)
     low = {m: round(rep.scores[m].f1, 3) for m, floor in floors.items() if rep.scores[m].f1 < floor}

@@ -155,6 +155,9 @@ FOREIGN_RANKS = ("司令", "外长", "防长", "外交大臣", "国防大臣", "
 #: Royal styles (约旦亲王, 泰国公主): they introduce a transliterated name but are no post.
 ROYAL_STYLES = ("亲王", "公主", "王子", "王妃", "王后", "王太子")
 
+#: Family labels after a foreign leader's title (某国总统夫人, 某国总理女儿): they introduce a name but are no post.
+FAMILY_STYLES = ("夫人", "女儿", "儿子", "丈夫")
+
 #: Characters transliterated foreign names are written with (the Xinhua transliteration tables' common core): a
 #: name read by the looser foreign rules must be made of them only (大选, 选举 after 美国总统 are no names).
 TRANSLIT_CHARS = frozenset(
@@ -209,7 +212,7 @@ COUNTRIES = (
     "瑞士", "瑞典", "挪威", "芬兰", "丹麦", "冰岛", "波兰", "捷克", "匈牙利", "希腊", "葡萄牙", "西班牙", "意大利",
     "奥地利", "爱尔兰", "土耳其", "伊朗", "伊拉克", "叙利亚", "约旦", "埃及", "利比亚", "苏丹", "肯尼亚", "古巴",
     "秘鲁", "智利", "阿根廷", "墨西哥", "加拿大", "老挝", "越南", "泰国", "缅甸", "柬埔寨", "蒙古", "尼泊尔", "文莱",
-    "新加坡", "东盟", "欧盟", "非盟", "联合国", "巴西", "汤加", "斐济", "萨摩亚", "古巴", "加纳", "刚果", "赞比亚",
+    "新加坡", "东盟", "欧盟", "非盟", "阿盟", "阿拉伯国家联盟", "议联", "各国议会联盟", "联合国", "巴西", "汤加", "斐济", "萨摩亚", "古巴", "加纳", "刚果", "赞比亚",
     "乌干达", "卢旺达", "多哥", "贝宁", "马里", "乍得", "几内亚", "塞尔维亚", "黑山", "白俄罗斯", "乌克兰", "格鲁吉亚",
     "马来西亚", "叙利亚", "哈萨克斯坦", "乌兹别克斯坦", "吉尔吉斯斯坦", "塔吉克斯坦", "土库曼斯坦", "巴基斯坦", "阿富汗",
     "斯里兰卡", "孟加拉国", "印度尼西亚", "菲律宾", "蒙古国", "澳大利亚", "新西兰", "沙特阿拉伯", "阿联酋", "卡塔尔",

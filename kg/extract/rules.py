@@ -32,7 +32,7 @@ from ..segment import segment
 from . import lexicon as L
 from .dictionary import Dictionary
 
-RULES_VERSION = "2026.11.27"
+RULES_VERSION = "2026.11.28"
 
 
 @lru_cache(maxsize=1)
@@ -118,7 +118,7 @@ def _trie(words: Iterable[str]) -> Dictionary:
 def _tries() -> dict[str, Dictionary]:
     return {
         "rank": _trie(L.RANKS),
-        "foreign_rank": _trie(L.FOREIGN_RANKS + L.ROYAL_STYLES),
+        "foreign_rank": _trie(L.FOREIGN_RANKS + L.ROYAL_STYLES + L.FAMILY_STYLES),
         "cue": _trie(L.ROLE_CUES),
         "follow": _trie(_FOLLOW),
         "meeting": _trie(L.MEETING_SUFFIXES),
@@ -381,6 +381,10 @@ def parse_title(raw: str) -> Optional[TitleParse]:
     if country and country != "中国" and len(t) > len(country) and _CJK.match(t[len(country)]) \
             and not _rank_of(t) and _ends_with_any(t, L.ROYAL_STYLES) and len(t) - len(country) <= 3:
         return TitleParse(t, None, t, former=True, foreign=True)  # 约旦亲王, 泰国公主: a royal style, no post
+    if country and country != "中国" and len(t) > len(country) + 2 and _ends_with_any(t, L.FAMILY_STYLES) \
+            and len(t) - len(country) <= 10 and (_rank_of(t[:-2]) or _foreign_rank(t[:-2], len(country))) \
+            and not re.search(r"[和及与同在率为向的]", t[len(country):]):
+        return TitleParse(t, None, t, former=True, foreign=True)  # 某国总统夫人, 某国总理女儿: a family label, no post
     if country and country != "中国" and len(t) > len(country) and _CJK.match(t[len(country)]) \
             and (_rank_of(t) or _foreign_rank(t, len(country))) and not any(v in t for v in ("主持", "出席", "召开", "参加", "的", "任命", "决定")):
         member = re.search(r"(?:成员国|主席国|观察员国|伙伴国)(?=[\u4e00-\u9fff])", t)
@@ -510,6 +514,7 @@ def _tibetan(s: str) -> bool:
 # 宁吉喆委员发言说 / 伊力扎提·艾合买提江委员发言: a (possibly long ·-joined) name, then a member title
 _MEMBER_AFTER_NAME = re.compile(r"(?:^|(?<=[，。；、：\s]))([\u4e00-\u9fff·]{2,8}?|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{1,10})"
                                 r"(?:委员|常委)(?=[\u4e00-\u9fff])")
+_PRESIDING_COUNTRY = re.compile(r"国(?:客人|代表|领导人|元首|首脑|[、，和及的等]|$)")
 _PAIRED_FOREIGN_HEAD = re.compile(r"(?:主席|总书记|总理)(?:和|同|与)([\u4e00-\u9fff]{2,5}?)(?:总统|总理|首相)")
 _FOREIGN_NAME_ADVERBS = ("首次", "再次", "正式", "亲自", "专门")
 _SPEECH_IN = re.compile(r"在(?:视频)?(?:致辞|讲话|发言|演讲)中")  # 哈萨克斯坦总统某某在致辞中表示
@@ -525,17 +530,17 @@ def _foreign_name_end(text: str, start: int, limit: int) -> Optional[int]:
         return start + 1  # 某国议长贝代表外方发言: a one-character name before 代表…发言
     e = start
     while e < limit and (_CJK.match(text[e]) or text[e] in "-－" and e - start >= 2 and _CJK.match(text[e + 1:e + 2])) and (e - start < 2 or not starts_with_word(text, e, "follow")
-                                                  and text[e] not in "以并时" and text[e:e + 2] != "通过" and not _SPEECH_IN.match(text, e)):
+                                                  and text[e] not in "以并时" and text[e:e + 2] not in ("通过", "一一", "握手") and not _SPEECH_IN.match(text, e)):
         e += 1
     if e - start >= 4 and text[e - 2:e] in _FOREIGN_NAME_ADVERBS:
         e -= 2  # 某国代理总统罗德里格斯首次主持: an adverb before the verb
     name = text[start:e]
-    if not 2 <= len(name) <= 8 or e < limit and not (text[e] in "等和及" or text[e:e + 2] == "以及" or starts_with_word(text, e, "cue")
+    if not 2 <= len(name) <= 8 or e < limit and not (text[e] in "等和及率" or text[e:e + 2] == "以及" or starts_with_word(text, e, "cue")
                                                     or (text[e:e + 2] in _FOREIGN_NAME_ADVERBS
                                                         or text[e].isdigit() and _DATE_AFTER.match(text, e, limit))  # 某某4日表示
                                                     and all(c in L.TRANSLIT_CHARS or c in "-－" for c in name)
                                                     or text[e:e + 2] in ("一行", "夫妇", "在京", "在会", "共同", "一同",
-                                                                         "分别", "一起", "邀请")
+                                                                         "分别", "一起", "邀请", "一一", "握手")
                                                     or text[e:e + 3] == "以视频") and not _SPEECH_IN.match(text, e) \
             and not (len(name) >= 3 and all(c in L.TRANSLIT_CHARS for c in name)
                      and (text[e] in "在致同与" or text[e:e + 2] in ("通过", "会见", "会谈", "表示"))):
@@ -896,6 +901,14 @@ class RuleExtractor:
                 if sp is not None and sp[0] and sp[1] is not None and all(tp.foreign for tp, _, _ in sp[0]):
                     off = cs - 3
                     parsed = ([(tp, max(cs, a + off), b + off) for tp, a, b in sp[0]], (sp[1][0] + off, sp[1][1] + off))
+            if parsed is None and prev_country and before_delim in ("、", "，", ",", "和", "及", "率") \
+                    and _starts_with_any(piece, L.FOREIGN_RANKS):
+                # 某国总统甲率外长乙 / 某国总理甲、外长乙: a rank printed only abroad takes the country just read
+                synth = prev_country + piece
+                sp = self._parse_chunk(synth, 0, len(synth))
+                if sp is not None and sp[0] and sp[1] is not None and all(tp.foreign for tp, _, _ in sp[0]):
+                    off = cs - len(prev_country)
+                    parsed = ([(tp, max(cs, a + off), b + off) for tp, a, b in sp[0]], (sp[1][0] + off, sp[1][1] + off))
             if parsed is not None and organs and parsed[0]:
                 tp0, ts0, te0 = parsed[0][0]
                 rank = _rank_of(tp0.body)
@@ -948,6 +961,9 @@ class RuleExtractor:
             all_titles = [part for tp, ts, te in chain + titles for part in _split_concurrent(tp, ts, te)]
             chain = []
             p = _Person(text[ns:ne], w.cstart + ns, w.cstart + ne, w.cstart + ne, w.sentence.index)
+            if ne - ns >= 4 and text[ne - 2:ne] in L.ROYAL_STYLES and (prev_country or any(tp.foreign for tp, _, _ in all_titles)):
+                # 某国外交大臣费萨尔亲王: the royal style printed after the name is no part of it
+                p = _Person(text[ns:ne - 2], w.cstart + ns, w.cstart + ne - 2, w.cstart + ne, w.sentence.index)
             posts: list[Holding] = []
             chain_region: Optional[R.Region] = None
             chain_prefix = ""
@@ -1024,7 +1040,7 @@ class RuleExtractor:
             for i in range(cs + 2, ce - 2):
                 # 会见了越南总理某某: the verb with 了 splits as the bare verb does
                 le = text[i - 1] == "了" and text[i - 3:i - 1] in self._TITLE_SPLIT
-                if not (text[i - 1] in "同与和及的" or text[i - 2:i] in self._TITLE_SPLIT or le):
+                if not (text[i - 1] in "同与和及的率" or text[i - 2:i] in self._TITLE_SPLIT or le):
                     continue
                 if text[i - 1] in "和及" and text[i - 2:i] != "以及" and i - start >= 2 \
                         and (_starts_with_any(text[i:i + 4], L.CONTINUATION_RANKS) or text[i] in "省市区县州"
@@ -1046,6 +1062,11 @@ class RuleExtractor:
                             out.append((start, i - 1, text[i - 1]))  # 某会主席甲和无党派人士代表乙: two titled names
                             start = i
                             continue
+                if text[i - 1] == "率":
+                    if i - start >= 4 and _starts_with_any(text[i:i + 4], L.FOREIGN_RANKS):
+                        out.append((start, i - 1, "率"))  # 某国总统甲率外长乙…迎接: the next person shares the country
+                        start = i
+                    continue
                 if text[i - 2:i] == "以及":
                     parsed = self._parse_chunk(text, i, ce)
                     if parsed is not None and parsed[0] and parsed[1] is not None:
@@ -1411,6 +1432,8 @@ class RuleExtractor:
                 continue
             if tp.foreign and text[cs + e:cs + e + 1] == "国":
                 continue  # 轮值主席国马来西亚: the presiding country, not a name
+            if text[cs + e:cs + e + 1] == "国" and tp.text.endswith("主席") and _PRESIDING_COUNTRY.match(text, cs + e, ce):
+                continue  # 观察员国、主席国客人等: the presiding country's guests, not a person named 国客人
             ne = name_at(text, cs + e, ce)
             if ne is None and tp.foreign:
                 ne = _foreign_name_end(text, cs + e, ce)
@@ -2219,7 +2242,18 @@ _TIME_RE = re.compile(r"于?当地时间|于(?=\d)|(?<=日)[晚早](?![宴会餐
                       r"在[\u4e00-\u9fff]{1,6}(?:以视频方式|通过视频)")
 
 
+# 印度、巴基斯坦外长以及观察员国代表与会: countries' unnamed office-holders, not a name's predicate
+_COUNTRY_ALT = "|".join(sorted(map(re.escape, L.COUNTRIES), key=len, reverse=True))
+_UNNAMED_COUNTRY_GROUP = re.compile(r"(?:^|[，,])(?:" + _COUNTRY_ALT + r")(?:[、和及](?:" + _COUNTRY_ALT + r"))*(?:等国)?"
+                                    r"(?:外长|外交部长|政府代表|代表|领导人|官员)(?=以及|和|及|等|与会|出席|参加|列席|$)")
+
+
+_UNNAMED_GROUP_RANK = re.compile(r"(?:外长|代表|领导人|官员)(?=以及|和|及|等|与会|出席|参加|列席|$)")
+
+
 def _strip_filler(text: str) -> str:
+    if ("外长" in text or "代表" in text or "领导人" in text or "官员" in text) and _UNNAMED_GROUP_RANK.search(text):
+        text = _UNNAMED_COUNTRY_GROUP.sub("", text)
     text = _TIME_RE.sub("", text)
     if "按" in text:
         text = _ORDER_NOTE.sub("", text)
@@ -2306,12 +2340,16 @@ _ADDRESS = re.compile(r"(?:感谢|祝贺|欢迎|赞赏|赞扬|称赞)[^，。；
 def _co_roles(segment_text: str) -> list[str]:
     """Roles of the partners in A同B共同出席…并致辞: the shared verb only, unless 分别 spreads the rest."""
     clause = re.split(r"[。；;]", segment_text, maxsplit=1)[0]
+    if "合影" in clause and _HANDSHAKE_PHOTO.match(clause):
+        return ["attended"]  # A同B、C一一握手并集体合影: the partners are present too
     if "分别" in clause:
         return _predicate(clause)[0]
     return _predicate(re.split(r"[并，,]", clause, maxsplit=1)[0])[0]
 
 
 _EXCHANGE = re.compile(r"等?(?:在[^，。；]{1,12}?)?(?:进行了?|举行了?)(?:友好|简短|亲切|坦诚)?(?:交流|交谈|寒暄)(?=[，。；]|$)")
+# (A同B、C以及…团长)一一握手并集体合影: the handshake and photo are made in person
+_HANDSHAKE_PHOTO = re.compile(r"(?:等|以及[^，。；]{0,30}?)?(?:一一|亲切|热情|分别)?握手(?:并|，|,)?[^，。；]{0,12}?合影")
 _PHOTO = re.compile(r"(?:(?:亲切)?(?:会见|接见|看望|慰问)[^。；]{0,40}?并(?:同|与|和)|(?:同|与)[^，。；]{1,30}?(?:亲切)?握手并)"
                     r"[^，。；]{0,20}?合影")
 
@@ -2349,7 +2387,7 @@ def _predicate(segment_text: str) -> tuple[list[str], bool]:
         return [], True  # 丛斌委员和列席会议的刘忻等同志，…提出询问: the cue belongs to the next name
     cues = _tries()["cue"].parse_longest(clause)
     roles: list[str] = []
-    if _PHOTO.match(clause):
+    if _PHOTO.match(clause) or "合影" in clause and _HANDSHAKE_PHOTO.match(clause):
         roles.append("attended")  # 会见…，并同全体代表合影: present at the event
     if _EXCHANGE.match(clause):
         return ["attended"], False  # A同B、C等进行了友好交流: an exchange in person (not 视频/电话)
@@ -2388,7 +2426,7 @@ def _predicate(segment_text: str) -> tuple[list[str], bool]:
         break
     if roles:
         return list(dict.fromkeys(roles)), False
-    joins = _strip_filler(clause) == "" and bool(segment_text.strip()) or segment_text.strip() in ("", "、", "，") \
+    joins = _strip_filler(clause) == "" and bool(segment_text.strip()) or segment_text.strip() in ("", "、", "，", "率") \
         or _unnamed_members(clause) \
         or (segment_text.startswith("、") and len(segment_text) <= 40 and not re.search(r"[，。；：,;:]", segment_text)
             and _rank_of(re.sub(r"（[^（）]*）$", "", segment_text)) is not None) \

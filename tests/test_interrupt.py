@@ -36,11 +36,16 @@ def test_interrupted_build_keeps_outputs_and_resumes(tmp_path: Path, sig):
     assert first.wait(timeout=600) == 0, first.stderr.read()
     before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file() and not p.name.startswith(".")}
 
-    # new input, fresh cache: a long build, interrupted while it extracts
+    # new input, fresh cache: a long build, interrupted while it extracts. The signal goes once the
+    # interrupted run has cached its first articles (not after a fixed sleep: on a loaded machine a
+    # 600-article build once finished before a 3 s timer fired).
     with open(XWLB, encoding="utf-8") as fh:
-        corpus.write_text("".join(itertools.islice(fh, 120, 720)), encoding="utf-8")
+        corpus.write_text("".join(itertools.islice(fh, 120, 1320)), encoding="utf-8")
     second = _kg(*args, env={**env, "GOVKG_CACHE_DIR": str(tmp_path / "cache2")})
-    time.sleep(3)
+    deadline = time.monotonic() + 120
+    while not list((tmp_path / "cache2").glob("*.sqlite")) and second.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert second.poll() is None, "the build ended before it could be interrupted"
     second.send_signal(sig)
     rc = second.wait(timeout=120)
     assert rc != 0
@@ -52,5 +57,5 @@ def test_interrupted_build_keeps_outputs_and_resumes(tmp_path: Path, sig):
 
     third = _kg(*args, env={**env, "GOVKG_CACHE_DIR": str(tmp_path / "cache2")})
     assert third.wait(timeout=600) == 0, third.stderr.read()
-    assert "600 articles" in third.stdout.read()
+    assert "1200 articles" in third.stdout.read()
     assert (out / "facts.json").read_bytes() != before["facts.json"]

@@ -2019,3 +2019,47 @@ def test_royal_style_after_a_foreign_name_is_not_part_of_it():
     f = run("当地时间10日，沙特首都省省长法赫德亲王、外交大臣哈立德亲王等王室成员到机场迎接。")
     names = {p.name for p in f.persons}
     assert "哈立德" in names and "哈立德亲王" not in names
+
+
+# ---- 2026.11.29 -------------------------------------------------------------------------------------
+
+def test_guests_present_and_speak_in_turn():
+    f = run("博览会开幕式10日上午在某地举行。国务院副总理张三出席开幕式并致辞。泰国副总理甲乙丙、东盟秘书长丁戊己出席开幕式并先后致辞。")
+    assert roles(f) >= {("甲乙丙", "spoke"), ("丁戊己", "spoke"), ("甲乙丙", "attended")}
+
+
+def test_titled_and_plain_treaties_in_one_review_report():
+    f = run("某委员长会议10日在京举行。会议听取了外事委主任委员张三作的关于《〈甲公约〉下某区域合作协定》、"
+            "中国和某国关于民事司法协助的条约审议情况的汇报，审议了关于批准条约的决定草案代拟稿。")
+    docs = {(d.title, d.action) for d in f.documents}
+    assert ("〈甲公约〉下某区域合作协定", "studied") in docs
+    assert ("中国和某国关于民事司法协助的条约", "studied") in docs
+
+
+def test_visitor_keeps_titles_and_country_spreads_along_guest_list():
+    f = run("6月2日至3日，中共中央政治局常委、国务院副总理张三访问列支敦士登，分别会见列支敦士登大公汉斯、首相赵六。")
+    assert {("张三", "中央", "国务院副总理"), ("汉斯", None, "列支敦士登大公"), ("赵六", None, "列支敦士登首相")} <= posts(f)
+
+
+def test_company_and_institute_heads_region_null():
+    f = run("专题学习10日举行。中国工程院院士、某某国家实验室主任王大明作讲解。某公司首席执行官李小红、某学会名誉主席赵明作交流发言。")
+    assert {("王大明", None, "中国工程院院士"), ("王大明", None, "某某国家实验室主任"),
+            ("李小红", None, "某公司首席执行官"), ("赵明", None, "某学会名誉主席")} <= posts(f)
+
+
+def test_academy_unit_head_region_null_but_academy_head_national():
+    assert parse_title("中国社会科学院某某局局长").region is None and not parse_title("中国社会科学院某某局局长").national
+    assert parse_title("中国科学院副院长").national
+
+
+def test_foreign_head_named_as_author_of_read_message():
+    f = run("论坛10日开幕。乌兹别克斯坦副总理阿里莫夫在开幕式上宣读乌兹别克斯坦总统巴特尔曼诺夫的书面致辞并致辞。"
+            "巴西石油公司总裁桑托斯宣读巴西总统费雷拉贺信并致辞。")
+    assert {("巴特尔曼诺夫", None, "乌兹别克斯坦总统"), ("费雷拉", None, "巴西总统")} <= posts(f)
+    f = run("国家副主席王某某10日在某地出席阿根廷总统米莱就职典礼。")
+    assert ("米莱", None, "阿根廷总统") in posts(f)
+
+
+def test_learn_well_complement_is_no_document():
+    f = run("座谈会10日在京举行。张三在讲话中说，我们要学习好、运用好新思想的世界观、方法论和贯穿其中的立场观点方法。")
+    assert not f.documents

@@ -47,7 +47,7 @@ RANKS = (
     "会长", "副会长", "团长", "副团长", "社长", "总编辑", "主任", "监察专员", "特派员", "大使", "发言人", "总指挥",
     "行政长官", "候任行政长官", "议长", "副议长", "首相", "副首相", "总统", "副总统", "第一副总理", "总干事", "副总干事", "总裁", "副总裁", "大臣",
     "第一副主席", "国王", "苏丹", "教授", "副教授", "研究员", "副研究员", "首席科学家", "主委", "副主委", "镇长", "副镇长", "乡长", "副乡长", "代理主席", "特使", "代省长", "代市长", "代区长", "代县长", "审判员", "检察员", "审判委员会委员", "检察委员会委员",
-    "创始人", "联合创始人", "执行主席", "园长", "副园长",  # 世界经济论坛创始人兼执行主席 (执行主席 of a session: EVENT_FUNCTIONS)
+    "创始人", "联合创始人", "执行主席", "园长", "副园长", "首席执行官", "名誉主席", "名誉会长",  # 世界经济论坛创始人兼执行主席 (执行主席 of a session: EVENT_FUNCTIONS)
 )
 
 #: Titles printed after a name as a form of address (习近平总书记, 栗战书委员长): no post fact.
@@ -108,7 +108,7 @@ CONTINUATION_RANKS = ("常务副", "副", "秘书长")
 #: Words that end an organisation name inside a title (…委员会主任, …领导小组组长).
 ORGAN_SUFFIXES = ("委员会", "领导小组", "小组", "办公室", "办公厅", "政府", "人大常委会", "政协", "常委会", "党组",
                   "部", "厅", "局", "署", "院", "会", "委", "处", "集团", "公司", "大学", "学院", "银行", "中心",
-                  "联合会", "协会", "总会", "军区", "战区", "党委", "法院", "检察院", "监委", "纪委", "论坛", "研究室")
+                  "联合会", "协会", "总会", "军区", "战区", "党委", "法院", "检察院", "监委", "纪委", "论坛", "研究室", "实验室")
 
 # Participation cues (SCHEMA.md conventions), longest first within each role.
 ROLE_CUES: dict[str, str] = {
@@ -149,7 +149,7 @@ INTERNATIONAL_PREFIXES = ("国际", "联合国", "世界", "亚奥", "欧盟", "
 
 #: Ranks printed only in foreign titles (伊朗代外长, 白俄罗斯空军司令, 科威特王储): taken after a country's name
 #: or an international organisation's, never on their own (a Chinese 司令员 keeps its full rank).
-FOREIGN_RANKS = ("司令", "外长", "防长", "外交大臣", "国防大臣", "王储", "国务卿", "总参谋长", "参谋长", "埃米尔", "总督",
+FOREIGN_RANKS = ("司令", "外长", "防长", "外交大臣", "国防大臣", "王储", "国务卿", "总参谋长", "参谋长", "埃米尔", "总督", "大公",
                  "首席顾问", "安全会议秘书")
 
 #: Royal styles (约旦亲王, 泰国公主): they introduce a transliterated name but are no post.

@@ -32,7 +32,7 @@ from ..segment import segment
 from . import lexicon as L
 from .dictionary import Dictionary
 
-RULES_VERSION = "2026.11.28"
+RULES_VERSION = "2026.11.29"
 
 
 @lru_cache(maxsize=1)
@@ -91,7 +91,7 @@ _FOLLOW = tuple(L.ROLE_CUES) + L.HONORIFICS + (
     "介绍", "听取", "任", "担任", "出任", "被", "于", "今天", "昨天", "专程", "深入", "应邀", "一同", "先后", "同",
     "视察", "签署", "发表", "致", "要求", "希望", "提出", "回答", "接受", "将", "已", "当选", "主持", "召开", "所作",
     "作出", "同志", "常委", "委员", "围绕", "依次", "共同", "亲切", "邀请", "夫妇", "夫人", "讲述", "先期", "带队", "率队", "带领", "视频", "书面", "检查", "督查", "督导", "日前", "近日", "此前", "随后", "当天", "上午", "下午", "晚上", "在京", "抵达", "结束", "出发", "结合", "关于", "受",
-    "发来", "复信", "回信", "以视频",
+    "发来", "复信", "回信", "以视频", "访问", "访华",
 )
 
 # A well-known few, as HanLP dictionary forcing would add them: national leaders named without a
@@ -427,6 +427,11 @@ def parse_title(raw: str) -> Optional[TitleParse]:
         if 2 <= len(organ) <= 8 and organ.endswith("会") and not R.find_mentions(organ) \
                 and not any(w in organ for w in ("银行", "公司", "集团", "大学", "组委会", "筹委会")):
             return TitleParse(t, None, t, national=True)  # 中国奥委会主席, 中国法学会副会长: a national people's body
+    academy = _starts_with_any(t, L.ACADEMIES) if "院" in t else None
+    if academy and not collective:
+        mid = t[len(academy):len(t) - len(_rank_of(t) or "")]
+        if len(mid) >= 2 and not mid.startswith(("党组", "纪检", "机关党委")):
+            return TitleParse(t, None, t)  # 中国社会科学院科研局局长: a unit of a research academy, region null
     if _starts_with_any(t, L.NATIONAL_PREFIXES):
         return TitleParse(t, None, t, national=True, collective=collective)
     party = _starts_with_any(t, _PARTY_PREFIXES)
@@ -530,7 +535,7 @@ def _foreign_name_end(text: str, start: int, limit: int) -> Optional[int]:
         return start + 1  # 某国议长贝代表外方发言: a one-character name before 代表…发言
     e = start
     while e < limit and (_CJK.match(text[e]) or text[e] in "-－" and e - start >= 2 and _CJK.match(text[e + 1:e + 2])) and (e - start < 2 or not starts_with_word(text, e, "follow")
-                                                  and text[e] not in "以并时" and text[e:e + 2] not in ("通过", "一一", "握手") and not _SPEECH_IN.match(text, e)):
+                                                  and text[e] not in "以并时" and text[e:e + 2] not in ("通过", "一一", "握手", "贺信", "贺电") and not _SPEECH_IN.match(text, e)):
         e += 1
     if e - start >= 4 and text[e - 2:e] in _FOREIGN_NAME_ADVERBS:
         e -= 2  # 某国代理总统罗德里格斯首次主持: an adverb before the verb
@@ -541,7 +546,11 @@ def _foreign_name_end(text: str, start: int, limit: int) -> Optional[int]:
                                                     and all(c in L.TRANSLIT_CHARS or c in "-－" for c in name)
                                                     or text[e:e + 2] in ("一行", "夫妇", "在京", "在会", "共同", "一同",
                                                                          "分别", "一起", "邀请", "一一", "握手")
-                                                    or text[e:e + 3] == "以视频") and not _SPEECH_IN.match(text, e) \
+                                                    or text[e:e + 3] == "以视频"
+                                                    or text[e:e + 2] in ("贺信", "贺电")
+                                                    or (text[e] == "的" or text[e:e + 2] == "就职") and len(name) >= 2
+                                                    and all(c in L.TRANSLIT_CHARS for c in name)) \
+            and not _SPEECH_IN.match(text, e) \
             and not (len(name) >= 3 and all(c in L.TRANSLIT_CHARS for c in name)
                      and (text[e] in "在致同与" or text[e:e + 2] in ("通过", "会见", "会谈", "表示"))):
         return None  # (阿尔巴尼斯在珀斯出席, 科尔曼通过视频致辞: a transliterated name before a place or a means)
@@ -608,7 +617,7 @@ def _level_of(title_body: str) -> Optional[str]:
 
 
 _DEPT_LEVELS = ("自治区", "自治州", "省", "市", "区", "县", "州")
-_NON_STATE_ORGANS = ("大学", "学院", "公司", "集团", "银行", "医院", "研究院", "研究所", "研究中心")
+_NON_STATE_ORGANS = ("大学", "学院", "公司", "集团", "银行", "医院", "研究院", "研究所", "研究中心", "实验室")
 
 
 def _continues(rank: str, prev: str) -> bool:
@@ -1029,7 +1038,7 @@ class RuleExtractor:
         return p, [Holding(p.name, h.region, h.title, self._evidence(article, w, w.cstart + e + 1, w.cstart + e2))
                    for h in posts if h.change is None]
 
-    _TITLE_SPLIT = ("会见", "会谈", "出席", "参加", "陪同", "邀请", "迎接", "欢迎", "会同")
+    _TITLE_SPLIT = ("会见", "会谈", "出席", "参加", "陪同", "邀请", "迎接", "欢迎", "会同", "宣读")
 
     def _title_chunks(self, text: str) -> list[tuple[int, int, str]]:
         """Chunks, further split before a foreign or national title inside one (李强同马来西亚总理安瓦尔共同出席;
@@ -2295,7 +2304,7 @@ _CHAINED_REPORT = re.compile(r"[^，。；]{0,12}?并作了?(?!重要|主旨|总
 _REPORT_ON_RE = re.compile(r"(.{0,4}?)(?:就[^。；]{0,80}?作了?(?:汇报|说明|报告)|围绕[^。；]{0,80}?作了?(?:专题|主题)?(?:辅导|讲座))")
 
 
-_CHAIN_GAP = re.compile(r"[^，,、。；\s]{0,4}|[^，,、。；\s]{0,4}?并(?:就|围绕|针对)[^，,、。；\s]{1,30}?作了?(?:回应|表态|交流|总结)?|[^，,、。；\s]{0,24}?并(?:分别|共同|一同)?(?:(?:发表|作)了?(?:重要|主旨|即席)?)?|[^，,、。；\s]{0,4}?并在[^，,、。；\s]{2,24}?(?:后|上|时)(?:发表|作)了?(?:重要|主旨|即席)?|[^，,、。；\s]{0,30}[，,](?:并|随后|同时|还|又|并在会上|在会上)?(?:在[^，,、。；\s]{2,24}?上?)?")
+_CHAIN_GAP = re.compile(r"[^，,、。；\s]{0,4}|[^，,、。；\s]{0,4}?并(?:就|围绕|针对)[^，,、。；\s]{1,30}?作了?(?:回应|表态|交流|总结)?|[^，,、。；\s]{0,24}?并(?:分别|共同|一同|先后|相继|依次)?(?:(?:发表|作)了?(?:重要|主旨|即席)?)?|[^，,、。；\s]{0,4}?并在[^，,、。；\s]{2,24}?(?:后|上|时)(?:发表|作)了?(?:重要|主旨|即席)?|[^，,、。；\s]{0,30}[，,](?:并|随后|同时|还|又|并在会上|在会上)?(?:在[^，,、。；\s]{2,24}?上?)?")
 
 
 def _chained_roles(clause: str, last: int, cues) -> list[str]:
@@ -2674,6 +2683,21 @@ def _heard_drafts(text: str) -> list[tuple[str, str, int, int]]:
             spans = _book_titles(x)
             if spans and "".join(x[a:b] for a, b in spans) == x:  # 关于《A》《B》审议情况的汇报: treaties
                 out.extend((x[a + 1:b - 1], "studied", m.start(1) + a, m.start(1) + b) for a, b in spans)
+            elif spans and m.group(2) in ("审议情况", "审查情况"):
+                # 关于《A公约》、B国和C国关于…的条约审议情况的汇报: titled and plain treaties in one 、 list
+                items, pos = [], 0
+                for a, b in spans:
+                    gap = x[pos:a]
+                    if gap and gap != "、" and not _PLAIN_TREATY_ITEM.fullmatch(gap):
+                        items = []
+                        break
+                    items.extend(_plain_treaties(gap, m.start(1) + pos))
+                    items.append((x[a + 1:b - 1], "studied", m.start(1) + a, m.start(1) + b))
+                    pos = b
+                tail = x[pos:]
+                if items and tail and _PLAIN_TREATY_ITEM.fullmatch(tail):
+                    items.extend(_plain_treaties(tail, m.start(1) + pos))
+                    out.extend(items)
             continue
         x = re.sub(r"[《》]", "", x)
         x = re.sub(r"(?<=草案)(?:\d+|[两二三四五六七八九十])[个项件]$", "", x)  # 关于A草案、B草案5个修改意见的汇报
@@ -2696,6 +2720,17 @@ def _heard_drafts(text: str) -> list[tuple[str, str, int, int]]:
 
 
 _REVIEW_OF_BOOK = re.compile(r"(?:审议|审查)情况的(?:汇报|报告)")
+#: 、-separated plain treaty names between 《》 titles (、中国和X国关于刑事司法协助的条约、): each ends in a treaty word.
+_PLAIN_TREATY_ITEM = re.compile(r"(?:、[^、《》〈〉]{4,60}?(?:条约|协定|公约|议定书))+、?")
+
+
+def _plain_treaties(gap: str, base: int) -> list[tuple[str, str, int, int]]:
+    out, pos = [], 0
+    for part in gap.split("、"):
+        if part:
+            out.append((part, "studied", base + pos, base + pos + len(part)))
+        pos += len(part) + 1
+    return out
 _GENERIC_TAILS = ("相关草案", "有关草案", "上述草案")
 #: A draft marked in brackets (…选举办法（草案）, …工作总结（稿）): a title even in a comma list.
 _PAREN_DRAFT = re.compile(r"[\u4e00-\u9fff]（(?:修订|修正|征求意见|送审)?(?:草案|稿|草案稿)）$")
@@ -2790,7 +2825,7 @@ def _plain_documents(text: str) -> list[tuple[str, str, int, int]]:
                 and m.group(1) not in ("宣读", "传达"):
             continue  # 资格审查委员会: a verb inside a name (张国清宣读…: a person reads out)
         nxt = text[m.end():m.end() + 2]
-        if nxt[:1] in ("《", "", "并") or nxt.startswith(("结果", "意见", "情况", "后", "时", "的", "讲座", "培训")) \
+        if nxt[:1] in ("《", "", "并", "好") or nxt.startswith(("结果", "意见", "情况", "后", "时", "的", "讲座", "培训")) \
                 or nxt.startswith("中") and not nxt.startswith(("中共", "中央", "中华", "中国")):
             continue
         if m.group(1) == "通过" and text[max(0, m.start() - 2):m.start()] in ("审议", "表决", "原则", "讨论", "研究"):

@@ -2063,3 +2063,55 @@ def test_foreign_head_named_as_author_of_read_message():
 def test_learn_well_complement_is_no_document():
     f = run("座谈会10日在京举行。张三在讲话中说，我们要学习好、运用好新思想的世界观、方法论和贯穿其中的立场观点方法。")
     assert not f.documents
+
+
+def _doc_set(f):
+    return {(d.title, d.action) for d in f.documents}
+
+
+def test_future_session_agenda_is_not_acted_on():
+    f = run("某省人大五次会议10日上午举行预备会议。会议表决通过了某省人大五次会议议程。"
+            "根据表决通过的会议议程，某省人大五次会议将审议省政府工作报告，审查2030年预算草案，审议某省人大常委会工作报告。")
+    assert _doc_set(f) == {("某省人大五次会议议程", "adopted")}
+    f = run("某委员会常务委员会第九次会议10日上午开幕。本次常委会会议主要议程有：审议通过关于召开某委员会第三次会议的决定，"
+            "审议通过某委员会章程修正案（草案）。开幕会听取了某委员会常务委员会工作报告（草案）起草情况的说明。")
+    assert _doc_set(f) == {("某委员会常务委员会工作报告（草案）", "studied")}
+
+
+def test_heard_explanation_of_bracketed_draft_on_held_sittings_agenda():
+    f = run("某会议10日上午举行第二次全体会议，主要议程是：听取关于某协会章程修正案（草案）的说明，举行大会发言。")
+    assert ("某协会章程修正案（草案）", "studied") in _doc_set(f)
+
+
+def test_numbered_motions_list_each_draft():
+    f = run("某常委会第九次会议10日举行第一次全体会议。某院提出了关于提请审议甲乙法修正草案、丙丁法草案的2个议案，某院院长作了说明。"
+            "会议审议了某委员会关于提请审议批准某某人选的议案，委员长会议关于提请审议关于召开某届人大一次会议的决定草案的议案。")
+    d = _doc_set(f)
+    assert {("甲乙法修正草案", "studied"), ("丙丁法草案", "studied"),
+            ("关于召开某届人大一次会议的决定草案", "studied")} <= d
+
+
+def test_treaty_motions_split_per_partner_or_kept_whole():
+    f = run("某常委会第九次会议10日举行第一次全体会议。受国务院委托，张三作了关于提请审议批准中国分别与甲国、乙国、丙国3国缔结的"
+            "移管条约议案的说明，李四作了关于提请审议批准中国和丁共和国、戊共和国、己共和国睦邻合作条约的议案的说明，"
+            "王五作了关于提请审议批准《某某公约》增列若干物质的两个修正案议案的说明。")
+    d = _doc_set(f)
+    assert {("中国与甲国缔结的移管条约", "studied"), ("中国与乙国缔结的移管条约", "studied"),
+            ("中国与丙国缔结的移管条约", "studied"), ("中国和丁共和国、戊共和国、己共和国睦邻合作条约", "studied"),
+            ("某某公约增列若干物质的两个修正案", "studied")} <= d
+
+
+def test_name_lists_joined_by_he_share_the_organ():
+    f = run("某委员会常务委员会第一次会议10日闭幕。会议通过了某委员会副秘书长任命名单和各专门委员会主任、副主任名单。")
+    assert {("某委员会副秘书长任命名单", "adopted"), ("某委员会各专门委员会主任、副主任名单", "adopted")} <= _doc_set(f)
+
+
+def test_session_printed_before_guanyu_is_not_part_of_title():
+    f = run("主席团常务主席第一次会议10日举行。各代表团召开会议，审议了大会关于设立某某委员会的决定草案。")
+    assert ("关于设立某某委员会的决定草案", "studied") in _doc_set(f)
+
+
+def test_ratified_treaty_in_summary_is_no_extra_title():
+    f = run("某常委会第九次会议10日闭幕。会议表决通过了全国人大常委会关于批准《关于建立某某院的公约》的决定。"
+            "张三指出，会议审议批准了关于建立某某院的公约，有利于展现负责任大国形象。")
+    assert all(not t.startswith("批准") for t, _ in _doc_set(f))

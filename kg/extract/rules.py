@@ -32,7 +32,7 @@ from ..segment import segment
 from . import lexicon as L
 from .dictionary import Dictionary
 
-RULES_VERSION = "2026.11.29"
+RULES_VERSION = "2026.11.30"
 
 
 @lru_cache(maxsize=1)
@@ -2100,7 +2100,8 @@ class RuleExtractor:
                     action = "studied"  # 听取了关于《X（修订草案）》起草情况的说明: the draft explained to the meeting
                 if action is None and _OPINIONS_ON_BOOK.search(text, max(0, s - 50), s) and text.startswith("的意见", e):
                     action = "studied"  # 听取A、B代表对《X（征求意见稿）》的意见建议
-                if action is not None and _WILL_ACT.search(text, max(text.rfind(c, 0, s) for c in "，。；") + 1, s):
+                if action is not None and (_WILL_ACT.search(text, max(text.rfind(c, 0, s) for c in "，。；") + 1, s)
+                                           or _agenda_item(text, s)):
                     action = None  # 届时，习近平主席还将同…共同签署并发表《X宣言》: a planned act, not one done
                 prev = (e, action, issuer) if action else None
                 if action is None:
@@ -2631,8 +2632,25 @@ _HEARD_ORGAN_REPORT = re.compile(r"(?:听取了?|工作汇报和)((?:中央|全�
                                  r"(?=[，。；、]|$)")
 
 
+#: 听取了A（草案）起草情况的说明、B（草案）起草情况的说明 / 听取关于A（草案）的说明: a bracketed draft explained
+_DRAFT_NOTE_ITEM = r"(?:关于)?[^，。；《》、“”]{4,80}?（(?:草案|修订草案|修正草案|草案稿|征求意见稿|送审稿)）"
+_DRAFT_NOTE_TAIL = r"(?:起草情况)?的说明"
+_HEARD_DRAFT_NOTE = re.compile(r"听取了?(" + _DRAFT_NOTE_ITEM + ")" + _DRAFT_NOTE_TAIL
+                               + r"((?:、" + _DRAFT_NOTE_ITEM + _DRAFT_NOTE_TAIL + r")*)")
+_MORE_DRAFT_NOTE = re.compile(r"、(" + _DRAFT_NOTE_ITEM + ")" + _DRAFT_NOTE_TAIL)
+
+
 def _heard_reports(text: str) -> list[tuple[str, str, int, int]]:
     out = [(m.group(1), "studied", m.start(1), m.end(1)) for m in _HEARD_NAMED_REPORT.finditer(text)]
+    if "）的说明" in text or "起草情况的说明" in text:
+        for m in _HEARD_DRAFT_NOTE.finditer(text):
+            for t, a, b in [(m.group(1), m.start(1), m.end(1))] + [(x.group(1), m.start(2) + x.start(1), m.start(2) + x.end(1))
+                                                                 for x in _MORE_DRAFT_NOTE.finditer(m.group(2))]:
+                if "作的" in t:  # 听取了X作的关于A（草案）的说明: the deliverer is not part of the title
+                    a += t.rfind("作的") + 2
+                    t = t[t.rfind("作的") + 2:]
+                if len(t) >= 8:
+                    out.append((t[2:] if t.startswith("关于") else t, "studied", a, b))
     if "工作报告" in text:
         out.extend((m.group(1), "studied", m.start(1), m.end(1)) for m in _HEARD_ORGAN_REPORT.finditer(text))
     for m in _HEARD_TOPICS.finditer(text):
@@ -2643,7 +2661,7 @@ def _heard_reports(text: str) -> list[tuple[str, str, int, int]]:
 
 #: 全会审议通过《X》 reported at another meeting: the subject of the clause is another body.
 _OTHER_BODY = re.compile(r"(?:^|[，。；：])((?:党的)?[\u4e00-\u9fff]{0,14}?(全会|代表大会|大会))(?:还|也|并|一致|先后)?"
-                         r"(?:审议通过|表决通过|讨论通过|通过|审议|批准)了?[^，。；]{0,60}$")
+                         r"(?:审议通过|表决通过|讨论通过|通过|审议|讨论|批准)了?[^，。；]{0,60}$")
 
 
 def _other_body_acts(text: str, start: int, meeting_name: str) -> bool:
@@ -2799,9 +2817,25 @@ _REVIEW_OF = re.compile(r"(?:^|[，；：])[^，。；]{0,30}?对" + _DRAFT_TEXT
 _AGENDA_ITEMS = re.compile(r"(?:(?:审议|审查|听取)(?!了|通过|批准|并)[^。；]*；)*(?:审议|审查|听取)(?!了|通过|批准|并)")
 
 
+#: 大会将审议A，审查B… / 本次会议主要议程有：审议通过A…: the agenda of a session, not an act reported as done.
+_FUTURE_AGENDA = re.compile(r"(?:将|即将|将要)(?:审议|审查|听取)(?!了)|主要议程(?:有|是|为|包括)[：:，,]")
+
+
+def _agenda_item(text: str, start: int) -> bool:
+    """Is the item at ``start`` on a session's agenda (…将审议A，审查B / 主要议程有：审议通过A) rather than acted on? An
+    item a held sitting's agenda has it hear (主要议程是：听取关于A的说明) is heard at that sitting."""
+    head = text[text.rfind("。", 0, start) + 1:start]
+    if ("将" not in head and "议程" not in head) or text.startswith("听取", start):
+        return False
+    m = _FUTURE_AGENDA.search(head)
+    return m is not None and not re.search(r"(?:审议|审查|听取|通过|批准)了", head[m.end():])
+
+
 def _recommended(text: str, start: int) -> bool:
     """Does the sentence before ``start`` recommend the item for a later session (委员长会议建议，…)?"""
     if re.search(r"建议(?:[，,：:]|的)", text[text.rfind("。", 0, start) + 1:start]) is not None:
+        return True
+    if _agenda_item(text, start):
         return True
     # 审议A议案；审议B议案。(a sentence of bare agenda items, without 会议/了, going on from 委员长会议建议，…)
     return _AGENDA_ITEMS.match(text[text.rfind("。", 0, start) + 1:start + 3]) is not None
@@ -2830,7 +2864,7 @@ def _plain_documents(text: str) -> list[tuple[str, str, int, int]]:
             continue
         if m.group(1) == "通过" and text[max(0, m.start() - 2):m.start()] in ("审议", "表决", "原则", "讨论", "研究"):
             continue
-        if m.group(1) == "审查" and nxt.startswith("批准"):
+        if m.group(1) in ("审查", "审议") and nxt.startswith("批准"):
             continue  # 审查批准了X: read with the meeting as subject (_summary_documents), never 批准了X as a title
         action = L.DOC_ACTIONS.get(m.group(1), "adopted" if m.group(1).endswith("通过") else None)
         if action is None:
@@ -2934,20 +2968,35 @@ def _plain_documents(text: str) -> list[tuple[str, str, int, int]]:
             if re.search(r"的(?:决定|决议)草案$", t) and not t.startswith("提请"):
                 t = "关于" + t  # 作了关于授权…的决定草案的说明: a decision's title starts with 关于
             out.append((t, "studied", m.start(1), m.end(1)))
-    for m in _MOTION.finditer(text):
+    for m in (_MOTION.finditer(text) if "提请审议" in text else ()):
+        if m.group(0).startswith("委员长会议") and "审议了" not in text[text.rfind("。", 0, m.start()) + 1:m.start()]:
+            continue  # …，委员长会议关于提请审议A草案的议案: an item of a list after 审议了 only
         if not _recommended(text, m.start()):
             parts = m.group(1).split("、")  # 关于提请审议A法草案、B法修正草案的两个议案: each draft
             if len(parts) > 1 and not all(4 <= len(x) <= 60 and x.endswith(("草案", "修正案")) for x in parts):
                 continue
             p0 = m.start(1)
             for x in parts:
-                out.append((x, "studied", p0, p0 + len(x)))
+                if not any(u[0] != x and u[0].endswith(x) for u in out):  # (…会议议程草案、主席团…名单草案: read with the prefix)
+                    out.append((x, "studied", p0, p0 + len(x)))
                 p0 += len(x) + 1
-    for m in _TREATY_MOTION.finditer(text):
+    for m in (_TREATY_MOTION.finditer(text) if "提请审议" in text else ()):
         if not _recommended(text, m.start()):
             out.extend((m.group(1)[a + 1:b - 1], "studied", m.start(1) + a, m.start(1) + b)
                        for a, b in _book_titles(m.group(1)))
-    for m in _TREATY_MOTION_PLAIN.finditer(text):
+    if "提请审议" in text and ("分别" in text or "、" in text or "修正案" in text):
+        for m in _TREATY_MOTION_EACH.finditer(text):
+            if not _recommended(text, m.start()):
+                for c in m.group(3).split("、"):
+                    out.append((m.group(1) + m.group(2) + c + m.group(4), "studied", m.start(3), m.end(3)))
+        for m in _TREATY_MOTION_MULTI.finditer(text):
+            parts = m.group(1).split("、")
+            if not _recommended(text, m.start()) and not any(re.search(_TREATY_END, x) for x in parts[:-1]):
+                out.append((m.group(1), "studied", m.start(1), m.end(1)))
+        for m in _TREATY_AMENDMENT_MOTION.finditer(text):
+            if not _recommended(text, m.start()):
+                out.append((m.group(1) + m.group(2), "studied", m.start(1), m.end(2)))
+    for m in (_TREATY_MOTION_PLAIN.finditer(text) if "提请审议批准" in text else ()):
         if _recommended(text, m.start()):
             continue
         # 关于提请审议批准A条约、B条约的议案 / …A条约的议案的说明、B条约的议案的说明: each treaty
@@ -3094,13 +3143,21 @@ _DELIVERED_ORGAN = re.compile(r"(?<![工创合写动协操运制著])(?:作的|�
 _MORE_REPORT = re.compile(r"、(关于[^，。；、《》]{2,80}?的报告)(?=[，。；、]|$)")
 _DELIVERED_OF = re.compile(r"(?:分别)?作的(关于(?:[^，。；《》]|《[^《》，。；]{2,60}》){2,150}?报告)(?=[，。；]|$)")
 # 国务院提出了关于提请审议耕地保护和质量提升法草案的议案: the draft is before the session
-_MOTION = re.compile(r"(?:提出了?|就|作了|审议了[^，。；《》]{0,20}?)(?:关于)?提请审议([^，。；《》]{2,160}?(?:草案|修正案))的"
-                     r"(?:[两三四五六七八九十]个)?议案")
+_MOTION = re.compile(r"(?:提出了?|就|作了|审议了[^，。；《》]{0,20}?|(?<=，)(?=委员长会议关于))(?:委员长会议)?(?:关于)?提请审议"
+                     r"([^，。；《》]{2,160}?(?:草案|修正案))的(?:[两三四五六七八九十]个|\d个)?议案")
 # 作了关于提请审议批准《A条约》的议案的说明: the treaty is before the session
 _TREATY_MOTION = re.compile(r"关于提请审议(?:批准|加入)((?:《[^《》]{4,80}》)+)的(?:[两三四五六七八九十]个)?议案")
 _TREATY_END = r"(?:条约|协定|公约|议定书)"
 _TREATY_MOTION_PLAIN = re.compile(r"关于提请审议批准([^，。；《》、]{4,80}?" + _TREATY_END + r"(?:(?:的议案的说明)?、[^，。；《》、]{4,80}?"
                                   + _TREATY_END + r")*)的(?:[两三四五六七八九十]个)?议案")
+# 关于提请审议批准中国分别与A、B、C3国缔结的引渡条约议案: one treaty per partner, the frame printed once
+_TREATY_MOTION_EACH = re.compile(r"关于提请审议批准([^，。；《》、]{2,12}?)分别([与和同])((?:[^，。；《》、]{1,12}、)+[^，。；《》、]{1,12}?)"
+                                 r"(?:\d+|[两二三四五六七八九十]+)(?:个)?国(缔结的[^，。；《》、]{2,30}?" + _TREATY_END + r")的?议案")
+# 关于提请审议批准中国和A、B、C永久睦邻友好合作条约的议案: one treaty with several parties
+_TREATY_MOTION_MULTI = re.compile(r"关于提请审议批准((?:(?!分别)[^，。；《》、]){2,20}?[和与同](?:[^，。；《》、]{2,12}、)+[^，。；《》、]{2,40}?"
+                                  + _TREATY_END + r")的议案")
+# 关于提请审议批准《A公约》增列…的两个修正案议案: amendments to a titled treaty, named after it
+_TREATY_AMENDMENT_MOTION = re.compile(r"关于提请审议(?:批准|接受)《([^《》]{4,60})》([^，。；《》、]{2,40}?修正案)的?议案")
 # 生态环境部副部长赵英民作了关于2023年度环境状况…的报告。: a whole sentence giving a report to the session
 _DELIVERER = r"[^，。；]{2,30}?"
 _GAVE = r"(?<![工创合写动协操运制著])作了"  # (工作了, 创作了, 合作了…: no report given)
@@ -3298,11 +3355,14 @@ def _list_titles(clause: str, base: int, action: str) -> list[tuple[str, str, in
             title = prefix + title
         title = shared_issuer + title
         parts = [title]
-        both = re.split(r"(?<=[稿案法划要告）])(?:和|及)", title, maxsplit=1)
+        both = re.split(r"(?:(?<=[稿案法划要告）])|(?<=名单))(?:和|及)", title, maxsplit=1)
         if len(both) == 2 and all(_ends_with_any(_strip_paren(x), _DOC_SUFFIXES) for x in both) \
                 and not ("关于" in both[1] and "关于" not in both[0]) \
                 and (not title.startswith("关于") or re.search(r"的[\u4e00-\u9fff]{1,3}$", both[0])):
             parts = both  # (关于“十四五”规划和2035年远景目标纲要…报告 is one title)
+            j = max(both[0].rfind("委员会"), both[0].rfind("常委会"))
+            if both[1].startswith("各") and j > 0:  # X委员会副秘书长任命名单和各专门委员会…名单: X's committees
+                parts = [both[0], both[0][: j + 3] + both[1]]
             j = both[0].rfind("会议")
             if len(_strip_paren(both[1])) <= 4 and 0 < j:  # …会议议程（草案）和日程（草案） -> …会议日程（草案）
                 parts = [both[0], both[0][: j + 2] + both[1]]
@@ -3317,6 +3377,8 @@ def _list_titles(clause: str, base: int, action: str) -> list[tuple[str, str, in
             if inner == 0 or t.count("《") != t.count("》") or t.endswith("》"):
                 continue  # 学习中央全面依法治国委员会《关于…的意见》: the book title itself is the document
             t = t.replace("《", "").replace("》", "")  # 关于批准《…条约》的决定: an inner title is part of the name
+            if t.startswith("大会关于"):
+                t = t[2:]  # 大会关于设立…的决定草案: the session printed as the issuer, not part of the title
             if t.startswith(("相关", "有关")) or len(t) <= 4 and t.endswith(("草案", "报告", "稿", "计划", "要点", "选题")) \
                     or t.endswith(("贺信", "贺电")) and "关于" not in t:
                 continue  # 决定草案, 预算报告, 习近平主席的贺信: a kind of document or a short form, not a title

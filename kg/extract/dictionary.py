@@ -23,7 +23,8 @@ class Dictionary:
     def __init__(self, entries: Union[Mapping[str, Any], Iterable[str]], accelerate: bool = True) -> None:
         items = dict(entries.items()) if isinstance(entries, Mapping) else {w: w for w in entries}
         items = {k: v for k, v in items.items() if k}
-        self.trie = Trie(items)
+        self._items = items
+        self._trie: Any = None  # built on first use: the accelerated scan does not need it
         self._auto = None
         if accelerate and ahocorasick is not None and items:
             auto = ahocorasick.Automaton()
@@ -31,6 +32,13 @@ class Dictionary:
                 auto.add_word(word, (len(word), value))
             auto.make_automaton()
             self._auto = auto
+
+    @property
+    def trie(self) -> Trie:
+        """The reference ``hanlp_trie.Trie`` (pure Python; built lazily)."""
+        if self._trie is None:
+            self._trie = Trie(self._items)
+        return self._trie
 
     def parse_longest(self, text: str) -> list[tuple[int, int, Any]]:
         """Leftmost-longest non-overlapping matches, as ``hanlp_trie.Trie.parse_longest``."""

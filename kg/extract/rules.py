@@ -77,6 +77,7 @@ _CHUNK_DELIMS = set("、，,；;：:（）()“”\"《》〈〉 \t\n\u3000。�
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # 刚果（布）总统萨苏: the brackets inside the two Congos' names do not end a chunk
 _CHUNK_RE = re.compile("(?:[^" + re.escape("".join(sorted(_CHUNK_DELIMS))) + "]|(?<=刚果)（[金布]）)+")
+_LAST_CHUNKS: list = [None]  # [(text, its chunks)]: RuleExtractor._chunks of the last sentence
 _SESSION = re.compile(r"^(?:第?[一二三四五六七八九十百零〇]+届)")
 _DATE = re.compile(r"(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日|(昨天|昨日|今天|今日|前天|明天)")
 _MINORITY_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・．][\u4e00-\u9fff]{1,10})+")
@@ -126,42 +127,58 @@ def _tries() -> dict[str, Dictionary]:
     }
 
 
-_WORD_SETS: dict[int, tuple[Sequence[str], frozenset[str], int]] = {}
+_WORD_SETS: dict[int, tuple[Sequence[str], frozenset[str], tuple[int, ...], frozenset[str], frozenset[str]]] = {}
 
 
-def _as_set(words: Sequence[str]) -> tuple[Sequence[str], frozenset[str], int]:
-    """The word list as a set, cached by identity: hashing a long tuple on every call (as lru_cache
-    did) cost more than the lookups. The entry keeps its list alive, so an id is never reused while cached."""
+def _as_set(words: Sequence[str]) -> tuple[Sequence[str], frozenset[str], tuple[int, ...], frozenset[str], frozenset[str]]:
+    """The word list as (list, set, its word lengths longest first, first characters, last characters), cached
+    by identity: hashing a long tuple on every call (as lru_cache did) cost more than the lookups. The entry
+    keeps its list alive, so an id is never reused while cached."""
     e = _WORD_SETS.get(id(words))
     if e is not None and e[0] is words:
         return e
     if len(_WORD_SETS) >= 256:
         _WORD_SETS.clear()  # (lists built on the fly are cached too; they must not pile up)
-    e = (words, frozenset(words), max(map(len, words), default=0))
+    ws = frozenset(words)
+    e = (words, ws, tuple(sorted({len(w) for w in ws if w}, reverse=True)),
+         frozenset(w[0] for w in ws if w), frozenset(w[-1] for w in ws if w))
     _WORD_SETS[id(words)] = e
     return e
 
 
 def _starts_with_any(text: str, words: Sequence[str]) -> Optional[str]:
     """The longest of ``words`` that ``text`` starts with."""
-    _, ws, longest = _as_set(words)
-    for n in range(min(longest, len(text)), 0, -1):
-        if text[:n] in ws:
+    e = _WORD_SETS.get(id(words))
+    if e is None or e[0] is not words:
+        e = _as_set(words)
+    if not text or text[0] not in e[3]:
+        return None
+    ws = e[1]
+    size = len(text)
+    for n in e[2]:
+        if n <= size and text[:n] in ws:
             return text[:n]
     return None
 
 
 def _ends_with_any(text: str, words: Sequence[str]) -> Optional[str]:
     """The longest of ``words`` that ``text`` ends with."""
-    _, ws, longest = _as_set(words)
-    for n in range(min(longest, len(text)), 0, -1):
-        if text[-n:] in ws:
+    e = _WORD_SETS.get(id(words))
+    if e is None or e[0] is not words:
+        e = _as_set(words)
+    if not text or text[-1] not in e[4]:
+        return None
+    ws = e[1]
+    size = len(text)
+    for n in e[2]:
+        if n <= size and text[-n:] in ws:
             return text[-n:]
     return None
 
 
 # ---------------------------------------------------------------------------------------- names
 
+_COMPOUND_SURNAME_SET = frozenset(L.COMPOUND_SURNAMES)  # (membership tests; the lexicon keeps a tuple)
 _BYLINE_WORDS = ("报道", "摄影", "摄", "文", "图", "实习生", "见习", "特约", "通讯员", "记者", "发")
 
 
@@ -188,7 +205,7 @@ def name_ends(text: str, i: int, limit: int) -> list[int]:
         inner = [e for e in range(last_dot + 2, m.end()) if starts_with_word(text, e, "follow")
                  and not (text[e] == "提" and starts_with_word(text, e + 1, "follow"))]  # 买买提出席: 提 ends the name
         ends.extend(inner[:1] or [m.end()])
-    sur = 2 if text[i:i + 2] in L.COMPOUND_SURNAMES else (1 if text[i:i + 1] in L.SURNAMES else 0)
+    sur = 2 if text[i:i + 2] in _COMPOUND_SURNAME_SET else (1 if text[i:i + 1] in L.SURNAMES else 0)
     if not sur:
         return ends
     for given in (2, 1):
@@ -225,21 +242,25 @@ _NAME_STOP = {"有关", "负责", "同志", "代表", "委员", "常委", "群�
               "职务", "职位", "常务", "执行", "围绕", "担任", "出任", "兼任", "继续", "班子", "成员", "有效", "有力", "高度", "严格", "安全", "发展", "经济", "社会", "文化", "生态", "和平", "合作", "方案",
               "民革", "民盟", "民建", "民进", "农工党", "致公党", "台盟", "九三学社", "先生", "女士", "阁下", "名单", "人选", "强调", "强化", "明确", "祝贺"} | set(L.COUNTRIES)
 _NON_NAME_CHARS = set("省市县区委部厅局院会党府办署处室组团队校司社台网族")
+_NON_NAME_OR_NOT_GIVEN = frozenset(_NON_NAME_CHARS | L.NOT_GIVEN)  # (a cheap test before the character loop)
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _AGENCIES = frozenset(("路透社", "韩联社", "安莎社", "共同社", "塔斯社", "美联社", "法新社", "合众社", "埃菲社", "俄新社",
                        "时事社", "俄通社", "中新社", "朝中社", "越通社", "柬埔寨社", "合作社", "旅行社", "出版社"))
 
 
 @lru_cache(maxsize=1)
-def _word_sets() -> dict[str, tuple[frozenset[str], int]]:
+def _word_sets() -> dict[str, tuple[frozenset[str], int, frozenset[str]]]:
     """Word sets for prefix tests at one position (faster than a trie scan for a single offset)."""
     def ws(words):
-        return frozenset(words), max(map(len, words))
+        return frozenset(words), max(map(len, words)), frozenset(w[0] for w in words if w)
     return {"follow": ws(_FOLLOW), "cue": ws(tuple(L.ROLE_CUES))}
 
 
 def starts_with_word(text: str, pos: int, kind: str) -> Optional[str]:
     """The longest word of set ``kind`` ('follow' | 'cue') starting at ``text[pos]``, if any."""
-    words, longest = _word_sets()[kind]
+    words, longest, firsts = _word_sets()[kind]
+    if pos >= 0 and text[pos:pos + 1] not in firsts:
+        return None  # (no word starts with this character, or the text ends here)
     for n in range(min(longest, len(text) - pos), 0, -1):
         w = text[pos:pos + n]
         if w in words:
@@ -252,16 +273,16 @@ def plausible_name(s: str, lenient: bool = False) -> bool:
     """Does ``s`` look like a whole person name (for list members whose boundaries are given)?"""
     if _MINORITY_NAME.fullmatch(s):
         return True
-    if not 2 <= len(s) <= 4 or not all(_CJK.match(c) for c in s) or s in _region_names() or s in _NAME_STOP:
+    if not 2 <= len(s) <= 4 or _CJK_RUN.fullmatch(s) is None or s in _region_names() or s in _NAME_STOP:
         return False
-    if any((c in _NON_NAME_CHARS or c in L.NOT_GIVEN)
+    if not _NON_NAME_OR_NOT_GIVEN.isdisjoint(s[1:]) and any((c in _NON_NAME_CHARS or c in L.NOT_GIVEN)
            and not (k == 1 and len(s) == 3 and c in L.GIVEN_FIRST_OK and s[0] in L.SURNAMES)
            and not (lenient and k == 2 and len(s) == 3 and c == "和" and s[0] in L.SURNAMES)  # 魏凤和 bounded by 、
            and not (lenient and k == 2 and len(s) == 3 and c == "社" and s[0] in L.SURNAMES
                     and s not in _AGENCIES)  # 户思社 bounded by 、 (not 路透社, 韩联社)
            for k, c in enumerate(s[1:], 1)):
         return False
-    if s[:2] in L.COMPOUND_SURNAMES:
+    if s[:2] in _COMPOUND_SURNAME_SET:
         return len(s) >= 3
     if len(s) == 4 and not lenient:
         return False
@@ -295,10 +316,12 @@ _AFTER_ZUO = re.compile(r"了?(?:专题|主题|辅导|报告|说明|汇报|交�
 
 def name_at(text: str, i: int, limit: int, known: Optional[set[str]] = None) -> Optional[int]:
     """End of the name starting at ``i`` if one is there and is followed by a name boundary."""
-    for e in name_ends(text, i, limit):
-        if known and text[i:e] in known and _follows_ok(text, e, limit):
-            return e
-    for e in name_ends(text, i, limit):
+    ends = name_ends(text, i, limit)
+    if known:
+        for e in ends:
+            if text[i:e] in known and _follows_ok(text, e, limit):
+                return e
+    for e in ends:
         if text[e - 1] == "作" and text[e:e + 1] in ("的", "了") or text[e - 1:e + 2] == "作关于":
             continue  # 黄明作的关于…报告: 作 is the verb
         if e - i == 3 and text[e - 1] == "作" and (starts_with_word(text, e, "follow") or _AFTER_ZUO.match(text, e, limit)):
@@ -312,7 +335,7 @@ def name_at(text: str, i: int, limit: int, known: Optional[set[str]] = None) -> 
 
 # ---------------------------------------------------------------------------------------- titles
 
-@dataclass
+@dataclass(frozen=True)  # parse_title's results are cached and shared
 class TitleParse:
     text: str  # as printed (session numbers removed)
     region: Optional[R.Region]  # explicit region printed at the start
@@ -321,6 +344,9 @@ class TitleParse:
     collective: bool = False
     former: bool = False  # 前副总理: a post no longer held (no post fact)
     foreign: bool = False  # 新加坡总理: a post abroad (region null, country kept)
+
+
+_ANY_COLLECTIVE = re.compile("|".join(map(re.escape, L.COLLECTIVE)))
 
 
 def _rank_of(title: str) -> Optional[str]:
@@ -345,8 +371,12 @@ _ACADEMIC_RANK = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:大学|学院|研究院|�
 _ENVOY = re.compile(r"驻(?!华)[\u4e00-\u9fff]{2,12}?(?:大使|总领事|副总领事|大使馆参赞|公使)")
 
 
+@lru_cache(maxsize=16384)
 def parse_title(raw: str) -> Optional[TitleParse]:
-    """Parse a title string (``上海市委副书记``, ``常务副省长``, ``国务院副总理``) or return None."""
+    """Parse a title string (``上海市委副书记``, ``常务副省长``, ``国务院副总理``) or return None.
+
+    A pure function of the string, cached: the same titles recur (two in three calls repeat one).
+    The result is shared between callers, so it must never be modified in place."""
     t = _SESSION.sub("", raw)
     if "以及" in t:
         return None  # 泰国总理赛塔以及国际奥委会主席: two titled persons, not one title
@@ -683,6 +713,20 @@ def _circles() -> dict:
 
 # ---------------------------------------------------------------------------------------- extractor
 
+# Patterns of the hot paths, compiled once (re's own cache costs a lookup per call)
+_RX_LIST_LEAD = re.compile(r"(?:还有|包括|分别是|有)([\u4e00-\u9fff·]{2,4})$")
+_RX_AND_SPLIT = re.compile(r"(?<=[\u4e00-\u9fff])(?:和|及)(?=[\u4e00-\u9fff])")
+_RX_ELECTED = re.compile(r"(?:表决通过|通过|推选|选举)了?((?:[\u4e00-\u9fff]{2,3}、){0,12}[\u4e00-\u9fff]{2,3})(?:同志)?为")
+_RX_SPOUSE_NAME = re.compile(r"(?<=夫人)([\u4e00-\u9fff]{2,4}?)(?=陪同|等|、|，|和|一同|一起|出席|参加|$)")
+_RX_AND_SPOUSE = re.compile(r"(?<=[和及与]夫人)(?=[\u4e00-\u9fff]{2})")
+_RX_ATTENDING_OF = re.compile(r"(?:出席|参加|列席|陪同)[^，。；、]{0,10}的([\u4e00-\u9fff]{2,3}?)(?=等|、|，|同志|$)")
+_RX_THREE_BEFORE_VERB = re.compile(r"(?:^|(?<=[，。；：\s]))([\u4e00-\u9fff]{3})(?=宣布|宣读|讲话|发言|指出|强调|表示|通报|介绍|作了?(?:报告|说明|汇报))")
+_RX_PRONOUN_SPEAKS = re.compile(r"(?:^|(?<=[，。；：]))[他她](?=说|强调|指出|表示|提出|要求)")
+_RX_CLAUSE_SPLIT = re.compile(r"[。；;]")
+_RX_MEMBER_WORD = re.compile(r"^(?:委员|常委|代表)")
+_RX_COMMA_SPLIT = re.compile(r"[，。；]")
+
+
 class RuleExtractor:
     """Extract :class:`ArticleFacts` from an :class:`Article` with rules and tries (and an optional NER model)."""
 
@@ -879,11 +923,20 @@ class RuleExtractor:
         return (region.name if region else None), body, region or chain_region, prefix
 
     # -- pass 1: title chains and the names they introduce -----------------------------------
-    def _chunks(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, delimiter after) of the pieces of a sentence between delimiters."""
+    def _chunks(self, text: str) -> tuple[tuple[int, int, str], ...]:
+        """(start, end, delimiter after) of the pieces of a sentence between delimiters.
+
+        The last sentence's chunks are kept (pass 1 and the lists read the same sentence), as a tuple,
+        since the next caller shares it."""
+        last = _LAST_CHUNKS[0]
+        if last is not None and last[0] == text:
+            return last[1]
         out = []
         for m in _CHUNK_RE.finditer(text):
-            out.append((m.start(), m.end(), text[m.end()] if m.end() < len(text) else ""))
+            s, e = m.span()
+            out.append((s, e, text[e:e + 1]))
+        out = tuple(out)  # shared with the next caller: immutable
+        _LAST_CHUNKS[0] = (text, out)  # (one assignment: safe when threads share the module)
         return out
 
     def _pass1(self, article: Article, w: _SentenceWork, region_hits,
@@ -1039,14 +1092,19 @@ class RuleExtractor:
                    for h in posts if h.change is None]
 
     _TITLE_SPLIT = ("会见", "会谈", "出席", "参加", "陪同", "邀请", "迎接", "欢迎", "会同", "宣读")
+    # Positions that may split a chunk (a superset of the test in _title_chunks, which still decides)
+    _SPLIT_AT = re.compile("(?<=[同与和及的率了])|(?<=" + "|".join(_TITLE_SPLIT) + ")")
 
     def _title_chunks(self, text: str) -> list[tuple[int, int, str]]:
         """Chunks, further split before a foreign or national title inside one (李强同马来西亚总理安瓦尔共同出席;
         …出席朝鲜劳动党总书记、国务委员长金正恩…; 韩国政府高级官员和中国驻韩国大使邢海明)."""
         out = []
+        split_at = self._SPLIT_AT.finditer
         for cs, ce, delim in self._chunks(text):
             start = cs
-            for i in range(cs + 2, ce - 2):
+            for i in [m.start() for m in split_at(text, cs + 2, ce - 2)]:
+                if i >= ce - 2:
+                    break  # (the scan may stop at ce - 2: the loop ran up to ce - 3)
                 # 会见了越南总理某某: the verb with 了 splits as the bare verb does
                 le = text[i - 1] == "了" and text[i - 3:i - 1] in self._TITLE_SPLIT
                 if not (text[i - 1] in "同与和及的率" or text[i - 2:i] in self._TITLE_SPLIT or le):
@@ -1135,7 +1193,7 @@ class RuleExtractor:
             for pos, k in enumerate(run):
                 cs, ce, _ = chunks[k]
                 if pos == 0 and ce - cs > 3 and not any(cs <= a < ce for a, _ in spans):
-                    lead = re.search(r"(?:还有|包括|分别是|有)([\u4e00-\u9fff·]{2,4})$", text[cs:ce])
+                    lead = _RX_LIST_LEAD.search(text[cs:ce])
                     if lead and plausible_name(lead.group(1)):
                         anchor = lead.group(1) in known or bool(_lead_roles(text[:cs + lead.start(1)]))
                         members.append((cs + lead.start(1), ce, anchor))
@@ -1150,7 +1208,7 @@ class RuleExtractor:
                         members.append((-1, -1, False))  # 李国英分别作的关于…代表建议、批评和意见: the list ended
                     continue
                 piece = text[cs:ce]
-                parts = re.split(r"(?<=[\u4e00-\u9fff])(?:和|及)(?=[\u4e00-\u9fff])", piece, maxsplit=1)
+                parts = _RX_AND_SPLIT.split(piece, maxsplit=1)
                 if len(parts) == 2 and all(plausible_name(x, True) for x in parts):
                     members.append((cs, cs + len(parts[0]), parts[0] in known))
                     members.append((ce - len(parts[1]), ce, parts[1] in known))
@@ -1175,7 +1233,7 @@ class RuleExtractor:
                     e = name_at(text, cs, ce)
                     if e is None:
                         for e2 in (cs + 3, cs + 2, cs + 4):
-                            if e2 <= ce and plausible_name(text[cs:e2], True) and _follows_ok(text, e2, ce):
+                            if e2 <= ce and _follows_ok(text, e2, ce) and plausible_name(text[cs:e2], True):
                                 e = e2
                                 break
                     if e is not None and plausible_name(text[cs:e], True):
@@ -1420,17 +1478,18 @@ class RuleExtractor:
                 return inner
         piece = text[cs:ce]
         ranks = _tries()["rank"].parse_longest(piece)
-        ends = sorted({e for _, e, _ in ranks} | {len(piece) - len(c) + len(c) for c in ()})
+        ends = sorted({e for _, e, _ in ranks})
         if _starts_with_any(piece, L.COUNTRIES):  # 伊朗代外长, 约旦亲王: ranks of foreign titles only
             ends += [e for _, e, _ in _tries()["foreign_rank"].parse_longest(piece)]
         # 国务委员长: a longer rank overlapping the one the longest-match scan took (国务委员)
         ends += [e + k for e in ends for k in (1, 2)
                  if e + k <= len(piece) and len(_rank_of(piece[:e + k]) or "") > k]
         # Collective titles end with 领导 / 负责同志.
-        for c in L.COLLECTIVE:
-            k = piece.find(c)
-            if k > 0:
-                ends.append(k + len(c))
+        if _ANY_COLLECTIVE.search(piece) is not None:  # (a cheap test first: most chunks hold none)
+            for c in L.COLLECTIVE:
+                k = piece.find(c)
+                if k > 0:
+                    ends.append(k + len(c))
         for e in sorted(set(ends)):
             tp = parse_title(piece[:e])
             if tp is None:
@@ -1530,7 +1589,7 @@ class RuleExtractor:
                     continue  # (艾力更·依明巴海副委员长主持: a title after the name, read elsewhere)
                 admit(m.group(1), w.cstart + m.start(1), w)  # (雪克来提·扎克尔参加会谈: a name with ·)
             # 会议通过了张三、李四为大会副秘书长: the persons a vote names (a function, no post)
-            for m in re.finditer(r"(?:表决通过|通过|推选|选举)了?((?:[\u4e00-\u9fff]{2,3}、){0,12}[\u4e00-\u9fff]{2,3})(?:同志)?为", w.text):
+            for m in _RX_ELECTED.finditer(w.text):
                 off = m.start(1)
                 cands = m.group(1).split("、")
                 if all(plausible_name(c) for c in cands):
@@ -1544,25 +1603,24 @@ class RuleExtractor:
                     admit(cand, w.cstart + off, w)
                     off += len(cand) + 1
             # 贺一诚和夫人郑素贞陪同: a spouse named after 夫人
-            for m in re.finditer(r"(?<=夫人)([\u4e00-\u9fff]{2,4}?)(?=陪同|等|、|，|和|一同|一起|出席|参加|$)", w.text):
+            for m in _RX_SPOUSE_NAME.finditer(w.text):
                 # 吉尔吉斯斯坦总统扎帕罗夫和夫人扎帕罗娃: a transliterated spouse's name may have four characters
                 foreign = bool(re.search(r"(?:总统|总理|国王|苏丹|首相|议长|元首|主席|王储|埃米尔)[\u4e00-\u9fff·]{2,8}和夫人$", w.text[:m.start(1)]))
                 # (佐哈里和夫人诺莱妮: a transliterated spouse's three characters need no Chinese surname)
                 admit(m.group(1), w.cstart + m.start(1), w, lenient=foreign and (
                     len(m.group(1)) == 4 or all(c in L.TRANSLIT_CHARS for c in m.group(1))))
             # 习近平和夫人彭丽媛在平壤…出席 / 金正恩和夫人李雪主举行的: a spouse before any name boundary
-            for m in re.finditer(r"(?<=[和及与]夫人)(?=[\u4e00-\u9fff]{2})", w.text):
+            for m in _RX_AND_SPOUSE.finditer(w.text):
                 a = m.start()
                 for e in sorted(name_ends(w.text, a, len(w.text)), reverse=True):
                     if _follows_ok(w.text, e, len(w.text)) and plausible_name(w.text[a:e]):
                         admit(w.text[a:e], w.cstart + a, w)
                         break
             # 列席会议的刘忻等同志 / 陪同考察的张三、李四: a name right after a relative clause with a cue
-            for m in re.finditer(r"(?:出席|参加|列席|陪同)[^，。；、]{0,10}的([\u4e00-\u9fff]{2,3}?)(?=等|、|，|同志|$)", w.text):
+            for m in _RX_ATTENDING_OF.finditer(w.text):
                 admit(m.group(1), w.cstart + m.start(1), w)
             # 姜信治宣布…决定 / 李书磊强调: a three-character name opening a clause before a speech or report verb
-            for m in re.finditer(r"(?:^|(?<=[，。；：\s]))([\u4e00-\u9fff]{3})(?=宣布|宣读|讲话|发言|指出|强调|表示|通报|介绍|作了?(?:报告|说明|汇报))",
-                                 w.text):
+            for m in _RX_THREE_BEFORE_VERB.finditer(w.text):
                 cand = m.group(1)
                 if not _tries()["rank"].parse_longest(cand) and not cand.endswith(("主席", "总理", "书记")) \
                         and not any(ms <= m.start(1) < me for ms, me in w.masked):
@@ -1656,7 +1714,7 @@ class RuleExtractor:
                           not in ("以", "对", "把", "向", "给", "了", "念", "和")), key=lambda p: p.end)
         ends = [p.end for p in ordered]
         for w in works:
-            for m in re.finditer(r"(?:^|(?<=[，。；：]))[他她](?=说|强调|指出|表示|提出|要求)", w.text):
+            for m in _RX_PRONOUN_SPEAKS.finditer(w.text):
                 a = w.cstart + m.start()
                 k = bisect.bisect_right(ends, a)
                 if k:
@@ -2349,7 +2407,7 @@ _ADDRESS = re.compile(r"(?:感谢|祝贺|欢迎|赞赏|赞扬|称赞)[^，。；
 
 def _co_roles(segment_text: str) -> list[str]:
     """Roles of the partners in A同B共同出席…并致辞: the shared verb only, unless 分别 spreads the rest."""
-    clause = re.split(r"[。；;]", segment_text, maxsplit=1)[0]
+    clause = _RX_CLAUSE_SPLIT.split(segment_text, maxsplit=1)[0]
     if "合影" in clause and _HANDSHAKE_PHOTO.match(clause):
         return ["attended"]  # A同B、C一一握手并集体合影: the partners are present too
     if "分别" in clause:
@@ -2391,9 +2449,9 @@ _CHAINED_ONLY = frozenset({"发表主旨演讲", "发表演讲"})
 
 def _predicate(segment_text: str) -> tuple[list[str], bool]:
     """Roles stated right after a person (group), and whether the group continues."""
-    clause = re.split(r"[。；;]", segment_text, maxsplit=1)[0]
+    clause = _RX_CLAUSE_SPLIT.split(segment_text, maxsplit=1)[0]
     rel = _RELATIVE_CUE.search(clause)
-    if rel and _strip_filler(re.sub(r"^(?:委员|常委|代表)", "", clause[: rel.start()])) == "":
+    if rel and _strip_filler(_RX_MEMBER_WORD.sub("", clause[: rel.start()])) == "":
         return [], True  # 丛斌委员和列席会议的刘忻等同志，…提出询问: the cue belongs to the next name
     cues = _tries()["cue"].parse_longest(clause)
     roles: list[str] = []
@@ -2497,7 +2555,7 @@ def _meeting_spans(text: str, require_held: bool = True) -> list[tuple[int, int,
         if require_held and re.search(r"(?:决定|建议)[，,：:]?$", text[max(0, p - 8):p]):
             continue  # 会议决定，十四届全国人大常委会第十五次会议4月27日举行: a later session, not the one held
         before = text[max(0, p - 6):p]
-        after = re.split(r"[，。；]", text[e:e + 30], maxsplit=1)[0]
+        after = _RX_COMMA_SPLIT.split(text[e:e + 30], maxsplit=1)[0]
         held = bool(_ends_with_any(before, L.MEETING_HELD_BEFORE) or any(h in after for h in ("举行", "召开", "开幕", "闭幕", "开班"))
                     or re.search(r"(?:出席|参加|主持|列席)[^，。；：、]{0,16}$", text[:p]) and suf not in ("会议", "大会", "全会")
                     or before.endswith("进行") and name.startswith("第") and suf.endswith("学习")
@@ -2770,7 +2828,7 @@ def _outcome_documents(text: str) -> list[tuple[str, str, int, int]]:
         if re.search(r"(?:将|即将|将要|拟)[^，。；]{0,20}$", text[:m.start(2)]):
             continue  # 届时…还将批准…: planned
         action = "issued" if m.group(2) == "发表" else "adopted"
-        clause = re.split(r"[，。；]", text[m.end():], maxsplit=1)[0]
+        clause = _RX_COMMA_SPLIT.split(text[m.end():], maxsplit=1)[0]
         issuer = ""
         pos = 0
         while pos < len(clause):
@@ -3388,12 +3446,18 @@ def _list_titles(clause: str, base: int, action: str) -> list[tuple[str, str, in
     return out
 
 
+_BOOK_BRACKETS = re.compile("[《》]")
+
+
 def _book_titles(text: str) -> list[tuple[int, int]]:
     """Spans of 《…》 (nested 〈〉/《》 allowed), including the brackets."""
-    out = []
+    out: list[tuple[int, int]] = []
+    if "《" not in text:
+        return out
     depth = 0
     start = -1
-    for i, ch in enumerate(text):
+    for m in _BOOK_BRACKETS.finditer(text):  # (only the brackets count)
+        i, ch = m.start(), m.group()
         if ch == "《":
             if depth == 0:
                 start = i

@@ -148,9 +148,7 @@ def _as_set(words: Sequence[str]) -> tuple[Sequence[str], frozenset[str], tuple[
 
 def _starts_with_any(text: str, words: Sequence[str]) -> Optional[str]:
     """The longest of ``words`` that ``text`` starts with."""
-    e = _WORD_SETS.get(id(words))
-    if e is None or e[0] is not words:
-        e = _as_set(words)
+    e = _as_set(words)
     if not text or text[0] not in e[3]:
         return None
     ws = e[1]
@@ -163,9 +161,7 @@ def _starts_with_any(text: str, words: Sequence[str]) -> Optional[str]:
 
 def _ends_with_any(text: str, words: Sequence[str]) -> Optional[str]:
     """The longest of ``words`` that ``text`` ends with."""
-    e = _WORD_SETS.get(id(words))
-    if e is None or e[0] is not words:
-        e = _as_set(words)
+    e = _as_set(words)
     if not text or text[-1] not in e[4]:
         return None
     ws = e[1]
@@ -593,6 +589,12 @@ def _foreign_name_end(text: str, start: int, limit: int) -> Optional[int]:
     return e
 
 
+def _before_rank(title: str) -> str:
+    """The organisation a title's rank follows (世界经济论坛 of 世界经济论坛创始人); "" when no rank ends it."""
+    rank = _rank_of(title)
+    return title[: len(title) - len(rank)] if rank else ""
+
+
 def _split_concurrent(tp: TitleParse, ts: int, te: int) -> list[tuple[TitleParse, int, int]]:
     """国务委员兼国务院秘书长 -> 国务委员 + 国务院秘书长; 全国政协副主席兼秘书长 -> … + 秘书长 (prefix shared later)."""
     if "兼" not in tp.text[1:-1] or tp.collective or tp.former:
@@ -604,14 +606,12 @@ def _split_concurrent(tp: TitleParse, ts: int, te: int) -> list[tuple[TitleParse
             country = _starts_with_any(out[0][0].text, L.COUNTRIES)
             sub = parse_title(country + part) if country else None  # 葡萄牙国务部长兼外长 -> 葡萄牙外长
         if sub is None and out and out[0][0].foreign:
-            rank = _rank_of(out[0][0].text) or ""
-            prefix = out[0][0].text[: len(out[0][0].text) - len(rank)] if rank else ""
+            prefix = _before_rank(out[0][0].text)
             # 联合国副秘书长兼妇女署执行主任: the organisation prefix is shared (联合国妇女署执行主任)
             sub = parse_title(prefix + part) if prefix and not part.startswith(prefix) else None
         if (sub is None or sub.former or part.startswith(("董事会", "理事会", "监事会"))) and out \
                 and not (out[0][0].national or out[0][0].foreign or out[0][0].region):
-            rank = _rank_of(out[0][0].text) or ""
-            prefix = out[0][0].text[: len(out[0][0].text) - len(rank)] if rank else ""
+            prefix = _before_rank(out[0][0].text)
             # 世界经济论坛创始人兼执行主席: the organisation is shared (世界经济论坛执行主席)
             sub = parse_title(prefix + part) if len(prefix) >= 2 and not part.startswith(prefix) else None
             sub = None if sub is not None and sub.former else sub
@@ -939,6 +939,16 @@ class RuleExtractor:
         _LAST_CHUNKS[0] = (text, out)  # (one assignment: safe when threads share the module)
         return out
 
+    def _parse_foreign_with(self, prefix: str, piece: str, cs: int):
+        """``piece`` (at ``cs``) parsed as if ``prefix`` were printed before it, when that gives foreign titles and a
+        name; spans are mapped back onto the text (none starts before ``cs``)."""
+        synth = prefix + piece
+        sp = self._parse_chunk(synth, 0, len(synth))
+        if sp is None or not sp[0] or sp[1] is None or not all(tp.foreign for tp, _, _ in sp[0]):
+            return None
+        off = cs - len(prefix)
+        return [(tp, max(cs, a + off), b + off) for tp, a, b in sp[0]], (sp[1][0] + off, sp[1][1] + off)
+
     def _pass1(self, article: Article, w: _SentenceWork, region_hits,
                organ_ctx: Optional[tuple[str, str, Optional[str]]] = None
                ) -> tuple[list[tuple[_Person, list[Holding]]], Optional[tuple[str, str, Optional[str]]]]:
@@ -958,19 +968,11 @@ class RuleExtractor:
             if parsed is None and chain and before_delim == "、" and chain[-1][0].foreign \
                     and chain[-1][0].text.startswith("联合国") and not piece.startswith("联合国"):
                 # 联合国副秘书长、环境规划署执行主任某某: the organisation's prefix is shared along the chain
-                synth = "联合国" + piece
-                sp = self._parse_chunk(synth, 0, len(synth))
-                if sp is not None and sp[0] and sp[1] is not None and all(tp.foreign for tp, _, _ in sp[0]):
-                    off = cs - 3
-                    parsed = ([(tp, max(cs, a + off), b + off) for tp, a, b in sp[0]], (sp[1][0] + off, sp[1][1] + off))
+                parsed = self._parse_foreign_with("联合国", piece, cs)
             if parsed is None and prev_country and before_delim in ("、", "，", ",", "和", "及", "率") \
                     and _starts_with_any(piece, L.FOREIGN_RANKS):
                 # 某国总统甲率外长乙 / 某国总理甲、外长乙: a rank printed only abroad takes the country just read
-                synth = prev_country + piece
-                sp = self._parse_chunk(synth, 0, len(synth))
-                if sp is not None and sp[0] and sp[1] is not None and all(tp.foreign for tp, _, _ in sp[0]):
-                    off = cs - len(prev_country)
-                    parsed = ([(tp, max(cs, a + off), b + off) for tp, a, b in sp[0]], (sp[1][0] + off, sp[1][1] + off))
+                parsed = self._parse_foreign_with(prev_country, piece, cs)
             if parsed is not None and organs and parsed[0]:
                 tp0, ts0, te0 = parsed[0][0]
                 rank = _rank_of(tp0.body)
@@ -2390,10 +2392,12 @@ def _chained_roles(clause: str, last: int, cues) -> list[str]:
 
 
 _TRANSLIT_BEFORE_HEAD = re.compile(r"(?:^|(?<=[，。；：、\s同与和及向对]))(?![同与和及向对])([\u4e00-\u9fff]{2,5}?)(?:总统|首相|国王)(?![府办夫])")
-_CLAUSE_NAME_CUE = re.compile(r"(?:^|(?<=[，。；：\s]))([\u4e00-\u9fff]{2,3}?)(?:等)?"
-                              r"(?=陪同|出席|主持|参加|列席|致(?:[开闭]幕|欢迎|答谢)?[辞词])")
-_CLAUSE_NAME_CUE_DOT = re.compile(r"(?:^|(?<=[，。；：\s]))([\u4e00-\u9fff]{2,3}?|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{1,10}?)(?:等)?"
-                                  r"(?=陪同|出席|主持|参加|列席|致(?:[开闭]幕|欢迎|答谢)?[辞词])")
+# 何立峰陪同, 刘鹤出席: a bare name opening a clause before a strong cue; the · variant also takes 雪克来提·扎克尔
+_CLAUSE_START = r"(?:^|(?<=[，。；：\s]))"
+_STRONG_CUE_AHEAD = r"(?:等)?(?=陪同|出席|主持|参加|列席|致(?:[开闭]幕|欢迎|答谢)?[辞词])"
+_CLAUSE_NAME_CUE = re.compile(_CLAUSE_START + r"([\u4e00-\u9fff]{2,3}?)" + _STRONG_CUE_AHEAD)
+_CLAUSE_NAME_CUE_DOT = re.compile(_CLAUSE_START + r"([\u4e00-\u9fff]{2,3}?|[\u4e00-\u9fff]{1,8}·[\u4e00-\u9fff]{1,10}?)"
+                                  + _STRONG_CUE_AHEAD)
 _ANSWERED = re.compile(r"回答了?[^，。；]{0,40}$")
 _JOINT_AFTER_AUDIENCE = re.compile(r"[，,]?(?:并|随后|之后|后)?(?:同时)?共同(?:主持|出席)")
 _PLANNED = re.compile(r"(?:将|即将|将要)(?:于|分别|为|同|与|出席|参加|主持|会见|举行|陪同)[^，。；]*$")
@@ -2801,12 +2805,15 @@ _PLAIN_TREATY_ITEM = re.compile(r"(?:、[^、《》〈〉]{4,60}?(?:条约|协�
 
 
 def _plain_treaties(gap: str, base: int) -> list[tuple[str, str, int, int]]:
+    """The 、-separated treaty names of ``gap`` as studied documents, offsets counted from ``base``."""
     out, pos = [], 0
     for part in gap.split("、"):
         if part:
             out.append((part, "studied", base + pos, base + pos + len(part)))
         pos += len(part) + 1
     return out
+
+
 _GENERIC_TAILS = ("相关草案", "有关草案", "上述草案")
 #: A draft marked in brackets (…选举办法（草案）, …工作总结（稿）): a title even in a comma list.
 _PAREN_DRAFT = re.compile(r"[\u4e00-\u9fff]（(?:修订|修正|征求意见|送审)?(?:草案|稿|草案稿)）$")

@@ -18,11 +18,20 @@ For each size the same quads are loaded into
   (:func:`kg.query.run_query` with ``engine="rdflib"``),
 
 then the co-attendance CONSTRUCT and every saved query run on each, interleaved query by query,
-so that load from other processes hits all sides alike. An Oxigraph time is the median of 3
-runs; an rdflib query runs once in a forked child and is killed after ``--timeout`` seconds
-(reported as ``> T s``). Both sides run single-threaded, so the speed-up is the ratio of CPU
-times (``time.process_time`` in each process), which other processes' load barely moves; the
-wall-clock ratio is printed beside it. Peak memory (``VmHWM``, reset at start; ``ru_maxrss`` would include the
+so that load from other processes hits all sides alike. Each side runs the text ``kg query
+--named`` would run on it (:func:`kg.query.saved_query`): the Oxigraph sides the query's
+Oxigraph plan (``kg/queries/oxigraph/``) when it has one, rdflib the portable text (rdflib
+evaluates the plans' sub-selects as nested loops: far slower for it). For those queries the store
+is also timed on the portable text (``ox portable``), and the rows of the two texts are compared.
+
+Timing: the store runs 3 times before and 3 times after rdflib and its fastest run counts; an
+rdflib query runs in a forked child, twice when it takes under 5 s (the faster run counts), and is
+killed after ``--timeout`` seconds (reported as ``> T s``); the in-memory side is the median of 3.
+Both sides run single-threaded, so the speed-up is the ratio of CPU times (``time.process_time``
+in each process); the wall-clock ratio is printed beside it. On the shared 2-core development VM
+the same query's CPU time still moves by up to 1.5x from one minute to the next (the other
+vCPU's load), hence fastest runs, taken close together. Peak memory (``VmHWM``, reset at start;
+``ru_maxrss`` would include the
 launching process) is taken in fresh processes that load one side and run the CONSTRUCT. The
 incremental path (add, re-ingest and remove 20 articles with co-attendance kept current, and a
 full re-derivation) is timed on the store.
@@ -37,6 +46,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import multiprocessing as mp
 import os
@@ -70,7 +80,7 @@ from kg.model import (  # noqa: E402
 
 CACHE = Path(os.environ.get("GOVKG_HOME", Path.home() / ".cache" / "govkg")) / "bench"
 BAR = 10.0
-GENERATOR_VERSION = "3"
+GENERATOR_VERSION = "4"
 
 PROVINCES = ("320000", "330000", "340000", "370000", "410000", "420000", "430000", "350000")
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余杜叶程魏苏吕丁沈姚卢钟姜崔谭陆汪范金石廖贾夏韦方邹熊孟秦邱侯江尹薛段雷黎史陶贺毛郝顾龚邵万钱戴严孔汤"
@@ -134,6 +144,12 @@ def synth_facts(n_articles: int, seed: int = 7, per_city: int = 40, id_prefix: s
     cities = sorted((r for r in regions.all_regions() if r.level == "city" and r.code[:2] + "0000" in PROVINCES),
                     key=lambda r: r.code)
     pools = _people(rng, cities, per_city)
+    # the first city of each province (by code) stands for its capital: its 市委书记 also sits on the
+    # provincial standing committee, so some persons hold posts in two regions (as in real news)
+    capitals = {}
+    for c in cities:
+        capitals.setdefault(c.code[:2], c)
+    province_names = {code[:2]: regions.get(code).name for code in PROVINCES}
     weights = [1.0 / (i + 1) ** 0.7 for i in range(per_city)]  # a few officials appear often
     for k in range(n_articles):
         city = cities[rng.randrange(len(cities))]
@@ -147,12 +163,17 @@ def synth_facts(n_articles: int, seed: int = 7, per_city: int = 40, id_prefix: s
         m_ev = t.sentence([f"{day.month}月{day.day}日，", name, "召开。"])[1]
         r_ev = t.sentence(["会议在", city.name, "召开。"])[1]
         chair = chosen[0]
-        ev_chair_title, ev_chair = t.sentence([city.name + chair[1], chair[0], "主持会议并讲话。"])[:2]
+        also_provincial = chair[1] == TITLES[0] and capitals[city.code[:2]] is city
+        lead = [province_names[city.code[:2]] + "委常委、"] if also_provincial else []
+        evs_chair = t.sentence(lead + [city.name + chair[1], chair[0], "主持会议并讲话。"])
+        ev_chair_title, ev_chair = evs_chair[len(lead):len(lead) + 2]
         pieces = ["出席会议的有"]
         for person, title in chosen[1:]:
             pieces += [title, person, "、"]
         evs = t.sentence(pieces[:-1] + ["。"]) if len(chosen) > 1 else []
         holdings = [Holding(chair[0], city.name, chair[1], ev_chair)]
+        if also_provincial:
+            holdings.append(Holding(chair[0], province_names[city.code[:2]], "省委常委", ev_chair))
         parts = [Participation(chair[0], "chaired", "m1", ev_chair), Participation(chair[0], "spoke", "m1", ev_chair)]
         persons = [PersonMention(chair[0], ev_chair)]
         for j, (person, title) in enumerate(chosen[1:]):
@@ -279,18 +300,26 @@ def _params(store) -> dict[str, dict[str, str]]:
 
 
 def _in_child(fn: Callable[[], Any], timeout: float) -> tuple[Optional[float], Optional[float], Any]:
-    """Run ``fn`` in a forked child (it inherits the loaded dataset); (wall s, CPU s, result), the
-    times None on timeout."""
+    """Run ``fn`` in a forked child (it inherits the loaded dataset); (wall s, CPU s, result) of its
+    faster run (see below), the times None on timeout."""
     ctx = mp.get_context("fork")
     recv, send = ctx.Pipe(duplex=False)
 
     def child() -> None:
-        t, c = time.perf_counter(), time.process_time()
-        try:
-            out = fn()
-        except Exception as e:  # noqa: BLE001
-            out = f"error: {type(e).__name__}: {e}"
-        send.send((time.perf_counter() - t, time.process_time() - c, out))
+        best = None
+        # A query under 5 s runs twice and the faster run counts: the first one also pays the
+        # copy-on-write faults of touching the parent's heap after fork, which is not rdflib's cost.
+        for attempt in range(2):
+            t, c = time.perf_counter(), time.process_time()
+            try:
+                out = fn()
+            except Exception as e:  # noqa: BLE001
+                out = f"error: {type(e).__name__}: {e}"
+            run = (time.perf_counter() - t, time.process_time() - c, out)
+            best = run if best is None or run[1] < best[1] else best
+            if run[1] >= 5.0:
+                break
+        send.send(best)
 
     p = ctx.Process(target=child, daemon=True)
     p.start()
@@ -304,21 +333,27 @@ def _in_child(fn: Callable[[], Any], timeout: float) -> tuple[Optional[float], O
     return seconds, cpu, out
 
 
-def _ox_time(fn: Callable[[], Any], repeat: int = 3) -> tuple[float, float, Any]:
-    """(median wall s, median CPU s of this process, result) over ``repeat`` runs."""
+def _ox_runs(fn: Callable[[], Any], repeat: int = 3) -> tuple[list[float], list[float], Any]:
+    """(wall s, CPU s of this process) of ``repeat`` runs, and the result."""
     times, cpus, out = [], [], None
     for _ in range(repeat):
         t, c = time.perf_counter(), time.process_time()
         out = fn()
         times.append(time.perf_counter() - t)
         cpus.append(time.process_time() - c)
+    return times, cpus, out
+
+
+def _ox_time(fn: Callable[[], Any], repeat: int = 3) -> tuple[float, float, Any]:
+    """(median wall s, median CPU s of this process, result) over ``repeat`` runs."""
+    times, cpus, out = _ox_runs(fn, repeat)
     return statistics.median(times), statistics.median(cpus), out
 
 
 def run_size(target: int, timeout: float, seed: int, work: Path, memory: bool) -> dict[str, Any]:
     from kg import derive
     from kg import store as S
-    from kg.query import named_queries, run_query
+    from kg.query import named_queries, oxigraph_plans, run_query, saved_query
 
     nq, info = generate(target, seed)
     res: dict[str, Any] = {"size": _label(target), "nquads": str(nq), **info}
@@ -337,6 +372,12 @@ def run_size(target: int, timeout: float, seed: int, work: Path, memory: bool) -
     res["store_bytes"] = sum(f.stat().st_size for f in (work / f"store-{_label(target)}").iterdir())
     params = _params(st)
     rows = []
+    # Move everything loaded so far (rdflib's millions of term objects above all) out of the
+    # cyclic GC's reach: otherwise collections triggered by the Oxigraph side's result rows walk
+    # rdflib's heap too and bill the Oxigraph side for it (2-5x its CPU time at 20k triples).
+    # The forked rdflib children inherit the frozen heap, so neither side pays for the other.
+    gc.collect()
+    gc.freeze()
 
     def construct_ox():
         from kg.derive import COATTENDANCE_CONSTRUCT
@@ -352,23 +393,38 @@ def run_size(target: int, timeout: float, seed: int, work: Path, memory: bool) -
         return len(derive.coattendance_construct(ds, engine="rdflib"))
 
     jobs = [("co-attendance CONSTRUCT", construct_ox, construct_mem, construct_rdflib)]
-    queries = sorted(named_queries().items())
-    for name, (_desc, text) in queries:
+    portable_on_store = {}
+    for name in sorted(named_queries()):
         p = params.get(name)
-        jobs.append((name, (lambda text=text, p=p: len(S.query_store(st, text, p)[1])),
-                     (lambda text=text, p=p: len(run_query(mem, text, p, engine="oxigraph")[1])),
-                     (lambda text=text, p=p: len(run_query(ds, text, p, engine="rdflib")[1]))))
+        ox_text, rd_text = saved_query(name, "oxigraph", p), saved_query(name, "rdflib", p)
+        jobs.append((name, (lambda text=ox_text, p=p: S.query_store(st, text, p)[1]),
+                     (lambda text=ox_text, p=p: len(run_query(mem, text, p, engine="oxigraph")[1])),
+                     (lambda text=rd_text, p=p: len(run_query(ds, text, p, engine="rdflib")[1]))))
+        if ox_text != rd_text:
+            portable_on_store[name] = lambda text=rd_text, p=p: S.query_store(st, text, p)[1]
     for name, fox, fmem, frd in jobs:
-        ox_s, ox_cpu, ox_rows = _ox_time(fox)
+        # The store runs 3 times before and 3 times after rdflib, and the fastest run counts, as
+        # the faster of rdflib's two runs does (one when it takes 5 s or more): on this shared
+        # 2-core VM the same run's CPU time moves by up to 1.5x from one minute to the next.
+        walls, cpus, ox_out = _ox_runs(fox)
+        ox_rows = ox_out if isinstance(ox_out, int) else len(ox_out)
         mem_s, _mem_cpu, _ = _ox_time(fmem)
         rd_s, rd_cpu, rd_rows = _in_child(frd, timeout)
+        walls2, cpus2, _ = _ox_runs(fox)
+        ox_s, ox_cpu = min(walls + walls2), min(cpus + cpus2)
         # The speed-up is taken on CPU time (each side runs on one thread): on a shared machine
         # other processes' load changes wall times from one moment to the next, CPU time much less.
-        rows.append({"query": name, "oxigraph_s": ox_s, "oxigraph_cpu_s": ox_cpu, "memory_s": mem_s,
-                     "rdflib_s": rd_s, "rdflib_cpu_s": rd_cpu, "rows": ox_rows, "rdflib_rows": rd_rows,
-                     "speedup": (rd_cpu / max(ox_cpu, 1e-6)) if rd_s else None,
-                     "speedup_wall": (rd_s / ox_s) if rd_s else None,
-                     "speedup_at_least": None if rd_s else timeout / ox_s})
+        row = {"query": name, "oxigraph_s": ox_s, "oxigraph_cpu_s": ox_cpu, "memory_s": mem_s,
+               "rdflib_s": rd_s, "rdflib_cpu_s": rd_cpu, "rows": ox_rows, "rdflib_rows": rd_rows,
+               "speedup": (rd_cpu / max(ox_cpu, 1e-6)) if rd_s else None,
+               "speedup_wall": (rd_s / ox_s) if rd_s else None,
+               "speedup_at_least": None if rd_s else timeout / ox_s}
+        if name in portable_on_store:
+            _w, port_cpus, port_out = _ox_runs(portable_on_store[name])
+            port_cpu = min(port_cpus)
+            row.update(portable_cpu_s=port_cpu, plan_same_rows=port_out == ox_out,
+                       plan_gain=port_cpu / max(ox_cpu, 1e-6))
+        rows.append(row)
         _print_row(rows[-1], timeout)
     res["queries"] = rows
     # the incremental path of `kg build --store` / `kg remove`, co-attendance kept up to date
@@ -385,6 +441,7 @@ def run_size(target: int, timeout: float, seed: int, work: Path, memory: bool) -
         res[label] = round(time.perf_counter() - t, 2)
     res["triples_after_incremental"] = S.count(st)
     del st, ds, mem
+    gc.unfreeze()
     if memory:
         for side in ("oxigraph", "rdflib"):
             out = subprocess.run([sys.executable, __file__, "--memory-child", side, str(nq), str(work)],
@@ -443,9 +500,13 @@ def _row_text(r: dict[str, Any], timeout: float) -> str:
     sp = f"{r['speedup']:.0f}x" if r["speedup"] else f">{r['speedup_at_least']:.0f}x"
     spw = f"{r['speedup_wall']:.0f}x" if r.get("speedup_wall") else sp
     rd_cpu = _fmt_s(r["rdflib_cpu_s"], timeout) if r["rdflib_s"] else "-"
+    plan = ""
+    if "portable_cpu_s" in r:
+        plan = (f"   plan; ox portable {_fmt_s(r['portable_cpu_s'], timeout)} CPU ({r['plan_gain']:.1f}x slower"
+                f"{', same rows' if r['plan_same_rows'] else ', ROWS DIFFER'})")
     return (f"{r['query']:28} {_fmt_s(r['oxigraph_cpu_s'], timeout):>10} {rd_cpu:>10} {sp:>8} "
             f"{_fmt_s(r['oxigraph_s'], timeout):>10} {_fmt_s(r['rdflib_s'], timeout):>10} {spw:>8} "
-            f"{_fmt_s(r['memory_s'], timeout):>10} {r['rows']:>8}")
+            f"{_fmt_s(r['memory_s'], timeout):>10} {r['rows']:>8}{plan}")
 
 
 def _print_row(r: dict[str, Any], timeout: float) -> None:
@@ -480,9 +541,11 @@ def summary(results: list[dict[str, Any]], timeout: float) -> str:
             mark = "" if sp >= BAR else "  < bar"
             if r["rdflib_rows"] is not None and r["rdflib_rows"] != r["rows"]:
                 mark += f"  rows differ: rdflib {r['rdflib_rows']}"
+            if r.get("plan_same_rows") is False:
+                mark += "  the plan's rows differ from the portable text's"
             lines.append("   " + _row_text(r, timeout) + mark)
         lines.append(f"   slowest speed-up: {worst:.0f}x (bar {BAR:.0f}x: {'PASS' if worst >= BAR else 'FAIL'}); "
-                     "speed-up = rdflib CPU / ox store CPU (wall-clock ratio beside it; a query cut off at the "
+                     "speed-up = rdflib CPU / ox store CPU, fastest runs (wall-clock ratio beside it; a query cut off at the "
                      "timeout counts as timeout / ox wall); ox memory = `kg query FILE` (in-memory Oxigraph copy), wall")
     return "\n".join(lines)
 

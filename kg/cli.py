@@ -178,10 +178,10 @@ def query_cmd(graph, query_file, store_dir, expr, named, param, fmt, list_, engi
     if len(chosen) != 1:
         raise click.UsageError("give exactly one of FILE.rq, -e SPARQL or --named NAME")
     if named:
-        queries = Q.named_queries()
-        if named not in queries:
+        if named not in Q.named_queries():
             raise click.BadParameter(f"no saved query {named!r}; try --list", param_hint="--named")
-        text = queries[named][1]
+        on_oxigraph = store_dir is not None or engine == "oxigraph"
+        text = Q.saved_query(named, "oxigraph" if on_oxigraph else "rdflib", param)
     elif query_file:
         text = Path(query_file).read_text(encoding="utf-8")
     else:

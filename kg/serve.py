@@ -896,11 +896,12 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(200, "text/html; charset=utf-8", body)
 
     def _index(self) -> str:
-        from .query import named_queries
+        from .query import named_queries, saved_query
 
         srv = self.server
         saved = []
-        for name, (desc, text) in sorted(named_queries().items()):
+        for name, (desc, _portable) in sorted(named_queries().items()):
+            text = saved_query(name, "oxigraph")  # the endpoint is Oxigraph: its plan when there is one
             link = "/sparql?" + urllib.parse.urlencode({"query": text, "format": "html"})
             saved.append(f"<details><summary><b>{_e(name)}</b> — {_e(desc)} · <a href=\"{_e(link)}\">run</a>"
                          f"</summary><pre>{_e(text)}</pre></details>")

@@ -45,7 +45,7 @@ from rdflib.term import Node
 from .ns import XSD
 
 __all__ = [
-    "QueryError", "QueryParam", "named_queries", "saved_query", "query_params", "bind_params",
+    "QueryError", "QueryParam", "named_queries", "saved_query", "oxigraph_plans", "query_params", "bind_params",
     "run_query", "run_named", "format_results", "to_oxigraph", "load_oxigraph", "FORMATS",
 ]
 

@@ -31,10 +31,9 @@ Both sides run single-threaded, so the speed-up is the ratio of CPU times (``tim
 in each process); the wall-clock ratio is printed beside it. On the shared 2-core development VM
 the same query's CPU time still moves by up to 1.5x from one minute to the next (the other
 vCPU's load), hence fastest runs, taken close together. Peak memory (``VmHWM``, reset at start;
-``ru_maxrss`` would include the
-launching process) is taken in fresh processes that load one side and run the CONSTRUCT. The
-incremental path (add, re-ingest and remove 20 articles with co-attendance kept current, and a
-full re-derivation) is timed on the store.
+``ru_maxrss`` would include the launching process) is taken in fresh processes that load one side
+and run the CONSTRUCT. The incremental path (add, re-ingest and remove 20 articles with
+co-attendance kept current, and a full re-derivation) is timed on the store.
 
 Bar: every query and the CONSTRUCT >= 10x faster on the Oxigraph store.
 
@@ -309,7 +308,7 @@ def _in_child(fn: Callable[[], Any], timeout: float) -> tuple[Optional[float], O
         best = None
         # A query under 5 s runs twice and the faster run counts: the first one also pays the
         # copy-on-write faults of touching the parent's heap after fork, which is not rdflib's cost.
-        for attempt in range(2):
+        for _ in range(2):
             t, c = time.perf_counter(), time.process_time()
             try:
                 out = fn()
@@ -353,7 +352,7 @@ def _ox_time(fn: Callable[[], Any], repeat: int = 3) -> tuple[float, float, Any]
 def run_size(target: int, timeout: float, seed: int, work: Path, memory: bool) -> dict[str, Any]:
     from kg import derive
     from kg import store as S
-    from kg.query import named_queries, oxigraph_plans, run_query, saved_query
+    from kg.query import named_queries, run_query, saved_query
 
     nq, info = generate(target, seed)
     res: dict[str, Any] = {"size": _label(target), "nquads": str(nq), **info}
@@ -374,7 +373,7 @@ def run_size(target: int, timeout: float, seed: int, work: Path, memory: bool) -
     rows = []
     # Move everything loaded so far (rdflib's millions of term objects above all) out of the
     # cyclic GC's reach: otherwise collections triggered by the Oxigraph side's result rows walk
-    # rdflib's heap too and bill the Oxigraph side for it (2-5x its CPU time at 20k triples).
+    # rdflib's heap too and bill the Oxigraph side for it (up to 4.6x its CPU time at 20k triples).
     # The forked rdflib children inherit the frozen heap, so neither side pays for the other.
     gc.collect()
     gc.freeze()
@@ -412,8 +411,8 @@ def run_size(target: int, timeout: float, seed: int, work: Path, memory: bool) -
         rd_s, rd_cpu, rd_rows = _in_child(frd, timeout)
         walls2, cpus2, _ = _ox_runs(fox)
         ox_s, ox_cpu = min(walls + walls2), min(cpus + cpus2)
-        # The speed-up is taken on CPU time (each side runs on one thread): on a shared machine
-        # other processes' load changes wall times from one moment to the next, CPU time much less.
+        # The speed-up is taken on CPU time (each side runs on one thread): wall times also count
+        # the waits for the CPU other processes take.
         row = {"query": name, "oxigraph_s": ox_s, "oxigraph_cpu_s": ox_cpu, "memory_s": mem_s,
                "rdflib_s": rd_s, "rdflib_cpu_s": rd_cpu, "rows": ox_rows, "rdflib_rows": rd_rows,
                "speedup": (rd_cpu / max(ox_cpu, 1e-6)) if rd_s else None,

@@ -51,11 +51,7 @@ def main(argv: Optional[list[str]] = None) -> int:
             ox_text, rd_text = saved_query(name, "oxigraph"), saved_query(name, "rdflib")
             ratios = []
             for r in range(int(n or 5)):
-                ox = []
-                for _ in range(3):
-                    c = time.process_time()
-                    S.query_store(st, ox_text)
-                    ox.append(time.process_time() - c)
+                _walls, ox, _rows = B._ox_runs(lambda: S.query_store(st, ox_text))
                 c = time.process_time()
                 run_query(ds, rd_text, engine="rdflib")
                 rd = time.process_time() - c

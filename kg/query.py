@@ -310,6 +310,11 @@ def _run_oxigraph(source, sparql: str, bindings: Mapping[str, Node]) -> tuple[li
     return ["subject", "predicate", "object"], sorted(rows, key=lambda r: tuple(map(str, r)))
 
 
+def _runs_on_oxigraph(source: Any, engine: str) -> bool:
+    """Whether :func:`run_query` runs on Oxigraph: asked to, or given a pyoxigraph store."""
+    return engine == "oxigraph" or type(source).__module__.startswith("pyoxigraph")
+
+
 def run_query(
     source: Union[Dataset, Graph],
     sparql: str,
@@ -326,7 +331,7 @@ def run_query(
     :func:`to_oxigraph`.
     """
     bindings = bind_params(sparql, params)
-    if engine == "oxigraph" or type(source).__module__.startswith("pyoxigraph"):
+    if _runs_on_oxigraph(source, engine):
         return _run_oxigraph(source, sparql, bindings)
     if engine != "rdflib":
         raise QueryError(f"E308 unknown engine {engine!r}; use rdflib or oxigraph")
@@ -360,7 +365,7 @@ def run_named(
     engine: str = "rdflib",
 ) -> tuple[list[str], list[tuple]]:
     """Run a saved query by name (see :func:`named_queries`; :func:`saved_query` picks the text)."""
-    on = "oxigraph" if engine == "oxigraph" or type(source).__module__.startswith("pyoxigraph") else engine
+    on = "oxigraph" if _runs_on_oxigraph(source, engine) else engine
     return run_query(source, saved_query(name, on, params), params, engine=engine)
 
 
